@@ -1,0 +1,23 @@
+import { findSubcommand, SUBCOMMAND_NAMES, SUBCOMMANDS } from "../subcommands.ts";
+import { fail } from "../../errors.ts";
+import { card, cardReply } from "../../reply.ts";
+import type { CommandHandler } from "../context.ts";
+
+export const help: CommandHandler = async (command, ctx) => {
+  const { m } = ctx.caller;
+  const word = command.words[0]?.value;
+  if (word) {
+    const name = findSubcommand(word);
+    if (!name) fail("unknown_subcommand", (m) => m.errors.unknownSubcommand(word));
+    const aliases = SUBCOMMANDS[name].join(" / ");
+    const topic = m.help.topics[name];
+    return {
+      ok: true,
+      ephemeral: true,
+      text: `/prospect ${topic.usage}`,
+      cards: [card(`/prospect ${topic.usage}`, { subtitle: aliases, sections: [{ title: "", items: [topic.summary, ...topic.details] }] })],
+    };
+  }
+  const items = SUBCOMMAND_NAMES.map((n) => `/prospect ${m.help.topics[n].usage} — ${m.help.topics[n].summary}`);
+  return { ...cardReply(m.help.title(), [card(m.help.title(), { sections: [{ title: "", items }], footer: m.help.footer() })]), ephemeral: true };
+};

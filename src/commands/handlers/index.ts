@@ -1,0 +1,18 @@
+import type { SubcommandName } from "../subcommands.ts";
+import type { CommandHandler } from "../context.ts";
+import { add } from "./add.ts";
+import { grade, lost, stage, won } from "./classify.ts";
+import { due } from "./due.ts";
+import { edit } from "./edit.ts";
+import { approve, file, reject } from "./filing.ts";
+import { help } from "./help.ts";
+import { lang } from "./lang.ts";
+import { list } from "./list.ts";
+import { log } from "./log.ts";
+import { role } from "./role.ts";
+import { show } from "./show.ts";
+import { snooze } from "./snooze.ts";
+
+export const HANDLERS: Record<SubcommandName, CommandHandler> = {
+  add, list, show, edit, log, grade, stage, won, lost, snooze, due, file, approve, reject, role, lang, help,
+};

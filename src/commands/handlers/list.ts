@@ -1,0 +1,54 @@
+import { fail } from "../../errors.ts";
+import { seesWholeTeam } from "../../crm/roles.ts";
+import { classLabel, findGrade, findStage } from "../../customers/playbook-terms.ts";
+import { visibleCustomers } from "../../customers/visibility.ts";
+import { formatDate } from "../../format/dates.ts";
+import { card, cardReply } from "../../reply.ts";
+import type { CommandHandler } from "../context.ts";
+
+const PAGE = 30;
+const MINE = new Set(["mine", "my", "我的"]);
+const TEAM = new Set(["team", "all", "团队", "全部"]);
+
+/** `list [stage] [grade] [mine|team]`: words may come in any order; each is recognised by what it names. */
+export const list: CommandHandler = async (command, ctx) => {
+  const { tx, caller, playbook } = ctx;
+  const { m, locale, timeZone } = caller;
+  let scope: "mine" | "team" = seesWholeTeam(caller.user.role) ? "team" : "mine";
+  let stageId: string | undefined;
+  let grade: string | undefined;
+  for (const { value } of command.words) {
+    const word = value.toLowerCase();
+    if (MINE.has(word)) scope = "mine";
+    else if (TEAM.has(word)) {
+      if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.teamIsForDirectors());
+      scope = "team";
+    } else if (findStage(playbook, value)) stageId = findStage(playbook, value)!.id;
+    else if (playbook.stages.some((s) => findGrade(s, value))) grade = value.toUpperCase();
+    else fail("bad_filter", (m) => m.errors.badListFilter(value));
+  }
+  const where = {
+    ...visibleCustomers(caller),
+    ...(scope === "mine" ? { ownerId: caller.user.id } : {}),
+    ...(stageId ? { stage: stageId } : {}),
+    ...(grade ? { grade } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    tx.customer.count({ where }),
+    tx.customer.findMany({
+      where,
+      orderBy: [{ nextDueAt: { sort: "asc", nulls: "last" } }, { number: "asc" }],
+      take: PAGE,
+      include: { owner: { select: { displayName: true } } },
+    }),
+  ]);
+  if (total === 0) return cardReply(m.list.empty(), []);
+  const items = rows.map((c) => {
+    const due = c.nextDueAt ? m.list.nextDue(formatDate(c.nextDueAt, timeZone, locale)) : "";
+    const owner = scope === "team" ? ` · ${c.owner.displayName}` : "";
+    return `#${c.number} ${c.company} · ${classLabel(playbook, c.stage, c.grade, locale)}${owner}${due ? ` · ${due}` : ""}`;
+  });
+  const footer = total > rows.length ? m.list.more(total - rows.length) : undefined;
+  const title = scope === "team" ? m.list.teamTitle(total) : m.list.mineTitle(total);
+  return cardReply(title, [card(title, { sections: [{ title: "", items }], ...(footer ? { footer } : {}) })]);
+};

@@ -1,0 +1,108 @@
+import type { Prisma } from "../db/database.ts";
+import { isUniqueViolation, type Tx } from "../db/types.ts";
+import type { Locale } from "../domain/localized.ts";
+import { DomainError } from "../errors.ts";
+import { messagesFor } from "../i18n/messages.ts";
+import type { Playbook } from "../playbook/playbook.schema.ts";
+import type { Reply } from "../reply.ts";
+import type { Caller, CommandContext } from "../commands/context.ts";
+import { HANDLERS } from "../commands/handlers/index.ts";
+import { parseCommand } from "../commands/parse.ts";
+import { ensureCaller, type Identity } from "./identity.ts";
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+}
+
+export interface CrmDeps {
+  prisma: Prisma;
+  playbook: Playbook;
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export interface ExecuteOptions {
+  /**
+   * The platform's id for this delivery (event id, action id…). A second delivery with the
+   * same key gets the first reply and writes nothing.
+   */
+  dedupeKey?: string;
+}
+
+/** Field problems of a refused command, keyed by field, for forms that show them in place. */
+export interface CommandFailure {
+  fieldErrors: Record<string, string>;
+}
+
+// Long enough for a cold PGlite; short enough that a stuck command does not hold the only connection.
+const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+
+export type Crm = ReturnType<typeof createCrm>;
+
+export function createCrm(deps: CrmDeps) {
+  const { prisma, playbook } = deps;
+  const now = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? { error: (message: string, detail?: unknown) => console.error(message, detail) };
+
+  async function callerFor(identity: Identity): Promise<Caller> {
+    const resolve = () => prisma.$transaction((tx) => ensureCaller(tx, identity), TX_OPTIONS);
+    // Two first messages from one new workspace can race to create it; the loser finds it on retry.
+    const { workspace, user } = await resolve().catch((error) => (isUniqueViolation(error) ? resolve() : Promise.reject(error)));
+    const locale = (identity.localeOverride ?? user.locale) as Locale;
+    return { workspace, user, locale, timeZone: user.timeZone, m: messagesFor(locale) };
+  }
+
+  /** Runs one command line for one person and answers in their language. Never throws. */
+  async function execute(identity: Identity, line: string, options: ExecuteOptions = {}): Promise<Reply & Partial<CommandFailure>> {
+    let caller: Caller | undefined;
+    try {
+      caller = await callerFor(identity);
+      const command = parseCommand(line);
+      const context = caller;
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: now(), playbook, caller: context } satisfies CommandContext);
+      const { dedupeKey } = options;
+      if (!dedupeKey) return await prisma.$transaction(run, TX_OPTIONS);
+      const earlier = await findReceipt(context.workspace.id, dedupeKey);
+      if (earlier) return earlier;
+      try {
+        return await prisma.$transaction(async (tx) => {
+          // Claim the key first: a concurrent duplicate blocks here, then fails on the unique key.
+          await tx.commandReceipt.create({ data: { workspaceId: context.workspace.id, key: dedupeKey, reply: {} } });
+          const reply = await run(tx);
+          await tx.commandReceipt.update({
+            where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
+            data: { reply: reply as object },
+          });
+          return reply;
+        }, TX_OPTIONS);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return (await findReceipt(context.workspace.id, dedupeKey)) ?? failure(caller, error);
+      }
+    } catch (error) {
+      return failure(caller ?? fallbackCaller(identity), error);
+    }
+  }
+
+  async function findReceipt(workspaceId: string, key: string): Promise<Reply | null> {
+    const receipt = await prisma.commandReceipt.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
+    return receipt ? (receipt.reply as unknown as Reply) : null;
+  }
+
+  function failure(caller: Pick<Caller, "m">, error: unknown): Reply & CommandFailure {
+    const { m } = caller;
+    if (error instanceof DomainError) {
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, render]) => [k, render(m)]));
+      return { ok: false, ephemeral: true, text: error.render(m), cards: [], fieldErrors };
+    }
+    const reference = Math.random().toString(36).slice(2, 8);
+    logger.error(`command failed [${reference}]`, error);
+    return { ok: false, ephemeral: true, text: m.errors.internal(reference), cards: [], fieldErrors: {} };
+  }
+
+  return { execute, callerFor, playbook, now };
+}
+
+function fallbackCaller(identity: Identity): Pick<Caller, "m"> {
+  return { m: messagesFor(identity.localeOverride ?? identity.locale ?? "zh-CN") };
+}

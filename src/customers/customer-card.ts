@@ -1,0 +1,112 @@
+import type { Caller, CommandContext } from "../commands/context.ts";
+import type { Activity, Customer } from "../db/types.ts";
+import { CUSTOMER_FIELDS } from "../domain/customer-fields.ts";
+import { isTouchChannel } from "../domain/channels.ts";
+import { formatDate, localDayDiff } from "../format/dates.ts";
+import type { CadenceResult, ChannelDue } from "../playbook/cadence.ts";
+import type { Playbook } from "../playbook/playbook.schema.ts";
+import { card, type Card, type CardAction } from "../reply.ts";
+import { seesWholeTeam } from "../crm/roles.ts";
+import type { FilingGaps } from "./filing.ts";
+import { classLabel, lostReasonLabel, stageName } from "./playbook-terms.ts";
+
+export interface CustomerView {
+  customer: Customer;
+  ownerName: string;
+  cadence?: CadenceResult;
+  gaps?: FilingGaps;
+  activities?: Activity[];
+}
+
+/** "call: overdue 2 days" — how a due channel reads to the rep. */
+export function dueLabel(due: ChannelDue, now: Date, caller: Caller): string {
+  const { m, timeZone, locale } = caller;
+  const days = localDayDiff(due.dueAt, now, timeZone);
+  const channel = m.channels[due.channel];
+  if (due.overdueAt <= now) return m.due.overdue(channel, -days);
+  if (days <= 0) return m.due.today(channel);
+  return m.due.upcoming(channel, days, formatDate(due.dueAt, timeZone, locale));
+}
+
+export function customerCard(ctx: CommandContext, view: CustomerView): Card {
+  const { customer, ownerName, cadence, gaps, activities } = view;
+  const { m, locale, timeZone } = ctx.caller;
+  const { playbook, now } = ctx;
+  const fields = CUSTOMER_FIELDS.filter((f) => f !== "company" && f !== "note" && customer[f]).map((f) => ({
+    label: m.fields[f],
+    value: String(customer[f]),
+  }));
+  fields.push({ label: m.fields.owner, value: ownerName });
+  fields.push({ label: m.fields.filing, value: m.filingStatus(customer.filingStatus, customer.filingNote) });
+  const man = [customer.manMoney && "M", customer.manAuthority && "A", customer.manNeed && "N"].filter(Boolean).join("");
+  if (man) fields.push({ label: m.fields.man, value: man });
+  if (customer.wonAmount !== null) fields.push({ label: m.fields.wonAmount, value: customer.wonAmount.toString() });
+  if (customer.lostReason) fields.push({ label: m.fields.lostReason, value: lostReasonLabel(playbook, customer.lostReason, locale) });
+  if (customer.note) fields.push({ label: m.fields.note, value: customer.note });
+
+  const sections = [];
+  if (cadence && cadence.channels.length > 0) {
+    sections.push({ title: m.card.nextTouches, items: cadence.channels.map((d) => dueLabel(d, now, ctx.caller)) });
+  }
+  if (gaps && customer.filingStatus !== "approved") {
+    const items = gaps.missing.map((f) => m.fields[f]);
+    if (gaps.callLogChars < gaps.callLogNeeded) items.push(m.card.callLogShort(gaps.callLogChars, gaps.callLogNeeded));
+    if (items.length > 0) sections.push({ title: m.card.missingForFiling, items });
+  }
+  if (activities && activities.length > 0) {
+    sections.push({
+      title: m.card.recentActivity,
+      items: activities.map((a) => `${formatDate(a.at, timeZone, locale)} ${m.channels[isTouchChannel(a.channel) ? a.channel : "note"]}: ${a.content}`),
+    });
+  }
+  return card(`#${customer.number} ${customer.company}`, {
+    subtitle: classLabel(playbook, customer.stage, customer.grade, locale),
+    fields,
+    sections,
+    actions: customerActions(ctx, customer),
+  });
+}
+
+/** The buttons on a customer: every one of them is a command the person could have typed. */
+export function customerActions(ctx: CommandContext, customer: Customer): CardAction[] {
+  const { m, locale } = ctx.caller;
+  const ref = `#${customer.number}`;
+  const lostStage = ctx.playbook.stages.find((s) => s.kind === "lost");
+  if (customer.stage === lostStage?.id) {
+    return [{ kind: "choose", label: m.actions.reactivate, options: stageOptions(ctx.playbook, ref, locale, customer.stage) }];
+  }
+  const actions: CardAction[] = [
+    { kind: "prompt", label: m.actions.logCall, command: `log ${ref} call`, prompt: m.actions.notePrompt, style: "primary" },
+    { kind: "prompt", label: m.actions.logSms, command: `log ${ref} sms`, prompt: m.actions.notePrompt },
+    { kind: "prompt", label: m.actions.logVisit, command: `log ${ref} visit`, prompt: m.actions.notePrompt },
+    { kind: "run", label: m.actions.snooze(1), command: `snooze ${ref} 1d` },
+    { kind: "run", label: m.actions.snooze(3), command: `snooze ${ref} 3d` },
+  ];
+  const grades = ctx.playbook.stages.find((s) => s.id === customer.stage)?.grades ?? [];
+  if (grades.length > 0) {
+    actions.push({
+      kind: "choose",
+      label: m.actions.grade,
+      options: grades.filter((g) => g.id !== customer.grade).map((g) => ({ label: g.id, command: `grade ${ref} ${g.id}` })),
+    });
+  }
+  actions.push({ kind: "choose", label: m.actions.stage, options: stageOptions(ctx.playbook, ref, locale, customer.stage) });
+  const wonStage = ctx.playbook.stages.find((s) => s.kind === "won");
+  if (customer.stage !== wonStage?.id) actions.push({ kind: "run", label: m.actions.won, command: `won ${ref}`, style: "primary" });
+  actions.push({ kind: "prompt", label: m.actions.lost, command: `lost ${ref}`, prompt: m.actions.reasonPrompt, style: "danger" });
+  if (customer.filingStatus === "none" || customer.filingStatus === "rejected") {
+    actions.push({ kind: "run", label: m.actions.file, command: `file ${ref}` });
+  }
+  if (customer.filingStatus === "pending" && seesWholeTeam(ctx.caller.user.role)) {
+    actions.push({ kind: "run", label: m.actions.approve, command: `approve ${ref}`, style: "primary" });
+    actions.push({ kind: "prompt", label: m.actions.reject, command: `reject ${ref}`, prompt: m.actions.rejectPrompt, style: "danger" });
+  }
+  return actions;
+}
+
+/** Stage moves offered on a card: open stages and won; lost needs a reason, so it has its own button. */
+function stageOptions(playbook: Playbook, ref: string, locale: Caller["locale"], current: string) {
+  return playbook.stages
+    .filter((s) => s.id !== current && s.kind !== "lost")
+    .map((s) => ({ label: stageName(playbook, s.id, locale), command: `stage ${ref} ${s.id}` }));
+}

@@ -1,0 +1,67 @@
+import { DomainError } from "../errors.ts";
+import {
+  checkField, CUSTOMER_FIELDS, EXTRA_KEYS, findFieldKey, isCustomerField,
+  type CustomerField,
+} from "../domain/customer-fields.ts";
+import type { Messages } from "../i18n/messages.ts";
+
+export interface FieldInput {
+  /** Values to set; `null` clears a field (`email=`). The company can be changed, never cleared. */
+  fields: Partial<Record<Exclude<CustomerField, "company">, string | null>> & { company?: string };
+  stage?: string;
+  grade?: string;
+  man?: { money: boolean; authority: boolean; need: boolean };
+  /** The call log typed with `add`, recorded as a call. */
+  callLog?: string;
+  force: boolean;
+}
+
+const YES = new Set(["yes", "y", "true", "1", "是", "确定"]);
+
+/**
+ * Turns `key=value` pairs into checked field values. Every bad pair is reported at once, each
+ * naming the field and what it expects, so one correction fixes the whole command.
+ */
+export function readFieldInput(pairs: { key: string; value: string }[]): FieldInput {
+  const input: FieldInput = { fields: {}, force: false };
+  const problems: Record<string, (m: Messages) => string> = {};
+  for (const { key: typed, value } of pairs) {
+    const key = findFieldKey(typed);
+    if (!key) {
+      problems[typed] = (m) => m.errors.unknownKey(typed, [...CUSTOMER_FIELDS, ...EXTRA_KEYS]);
+      continue;
+    }
+    if (isCustomerField(key)) {
+      if (value.trim() === "") {
+        if (key === "company") problems[key] = (m) => m.errors.required(m.fields[key]);
+        else input.fields[key] = null;
+        continue;
+      }
+      const checked = checkField(key, value);
+      if (!checked.ok) problems[key] = (m) => m.errors.badField(m.fields[key], value, m.expect[key]);
+      else if (key === "company") input.fields.company = checked.value;
+      else input.fields[key] = checked.value;
+    } else if (key === "stage") input.stage = value;
+    else if (key === "grade") input.grade = value;
+    else if (key === "calllog") {
+      if (value.trim()) input.callLog = value.trim();
+    } else if (key === "force") input.force = YES.has(value.trim().toLowerCase());
+    else {
+      const man = readMan(value);
+      if (man) input.man = man;
+      else problems.man = (m) => m.errors.badField(m.fields.man, value, m.expect.man);
+    }
+  }
+  const keys = Object.keys(problems);
+  if (keys.length > 0) {
+    throw new DomainError("bad_fields", (m) => keys.map((k) => problems[k]!(m)).join("\n"), problems);
+  }
+  return input;
+}
+
+function readMan(value: string): FieldInput["man"] | undefined {
+  const v = value.trim().toUpperCase();
+  if (["-", "NONE", "无", "0"].includes(v)) return { money: false, authority: false, need: false };
+  if (!/^[MAN]{1,3}$/.test(v)) return undefined;
+  return { money: v.includes("M"), authority: v.includes("A"), need: v.includes("N") };
+}

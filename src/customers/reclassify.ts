@@ -1,0 +1,90 @@
+import type { CommandContext } from "../commands/context.ts";
+import type { Customer, PrismaNamespace } from "../db/types.ts";
+import { DomainError, fail } from "../errors.ts";
+import { pick } from "../domain/localized.ts";
+import type { CadenceResult } from "../playbook/cadence.ts";
+import { refreshCadence } from "./cadence-store.ts";
+import { findStageById } from "../playbook/cadence.ts";
+import { findGrade, findStage, type PlaybookStage } from "./playbook-terms.ts";
+
+export interface Classification {
+  stage: string;
+  grade: string | null;
+}
+
+/**
+ * Works out the stage and grade a command asks for. A grade that does not exist in the new
+ * stage falls back to that stage's default grade, so a promotion never needs two commands.
+ */
+export function resolveClassification(
+  ctx: CommandContext,
+  current: Classification | null,
+  stageWord: string | undefined,
+  gradeWord: string | undefined,
+): Classification {
+  const { playbook } = ctx;
+  let stage: PlaybookStage;
+  if (stageWord !== undefined) {
+    const found = findStage(playbook, stageWord);
+    if (!found) {
+      const names = playbook.stages.map((s) => `${s.id} (${pick(s.name, ctx.caller.locale)})`);
+      throw new DomainError("bad_stage", (m) => m.errors.badStage(stageWord, names), { stage: (m) => m.errors.badStage(stageWord, names) });
+    }
+    stage = found;
+  } else {
+    stage = findStageById(playbook, current?.stage ?? playbook.defaultStage);
+  }
+  const { grades } = stage;
+  if (gradeWord !== undefined) {
+    if (grades.length === 0) fail("stage_has_no_grades", (m) => m.errors.stageHasNoGrades(pick(stage.name, ctx.caller.locale)));
+    const grade = findGrade(stage, gradeWord);
+    if (!grade) {
+      const ids = grades.map((g) => g.id);
+      const stageLabel = pick(stage.name, ctx.caller.locale);
+      throw new DomainError("bad_grade", (m) => m.errors.badGrade(gradeWord, stageLabel, ids), {
+        grade: (m) => m.errors.badGrade(gradeWord, stageLabel, ids),
+      });
+    }
+    return { stage: stage.id, grade: grade.id };
+  }
+  if (grades.length === 0) return { stage: stage.id, grade: null };
+  const keep = current?.grade && grades.some((g) => g.id === current.grade) ? current.grade : null;
+  return { stage: stage.id, grade: keep ?? stage.defaultGrade ?? grades[grades.length - 1]!.id };
+}
+
+/** Moves a customer, records the move for the funnel, and restarts its cadence. */
+export async function reclassify(
+  ctx: CommandContext,
+  customer: Customer,
+  target: Classification,
+  extra: PrismaNamespace.CustomerUpdateInput = {},
+): Promise<{ customer: Customer; cadence: CadenceResult }> {
+  const { tx, now } = ctx;
+  const stageChanged = target.stage !== customer.stage;
+  const changed = stageChanged || target.grade !== customer.grade;
+  if (changed) {
+    await tx.stageChange.create({
+      data: {
+        workspaceId: customer.workspaceId,
+        customerId: customer.id,
+        userId: ctx.caller.user.id,
+        fromStage: customer.stage,
+        toStage: target.stage,
+        fromGrade: customer.grade,
+        toGrade: target.grade,
+        at: now,
+      },
+    });
+  }
+  const updated = await tx.customer.update({
+    where: { id: customer.id },
+    data: {
+      ...extra,
+      stage: target.stage,
+      grade: target.grade,
+      ...(changed ? { classifiedAt: now, snoozedUntil: null } : {}),
+      ...(stageChanged ? { stageEnteredAt: now } : {}),
+    },
+  });
+  return refreshCadence(tx, ctx.playbook, updated);
+}

@@ -1,0 +1,43 @@
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+import type { Locale } from "../domain/localized.ts";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The last instant of the local day that contains `now`, in `zone`. */
+export function endOfLocalDay(now: Date, zone: string): Date {
+  return dayjs(now).tz(zone).endOf("day").toDate();
+}
+
+export function startOfLocalDay(now: Date, zone: string): Date {
+  return dayjs(now).tz(zone).startOf("day").toDate();
+}
+
+/** Whole local calendar days from `now` to `when` (negative when `when` is in the past). */
+export function localDayDiff(when: Date, now: Date, zone: string): number {
+  return dayjs(when).tz(zone).startOf("day").diff(dayjs(now).tz(zone).startOf("day"), "day");
+}
+
+const WEEKDAYS_ZH = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+
+export function formatDate(when: Date, zone: string, locale: Locale): string {
+  const local = dayjs(when).tz(zone);
+  return locale === "en" ? local.format("ddd D MMM YYYY") : `${local.format("YYYY-MM-DD")} ${WEEKDAYS_ZH[local.day()]}`;
+}
+
+export function formatDateTime(when: Date, zone: string, locale: Locale): string {
+  return `${formatDate(when, zone, locale)} ${dayjs(when).tz(zone).format("HH:mm")}`;
+}

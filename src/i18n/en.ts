@@ -1,0 +1,165 @@
+import type { SubcommandName } from "../commands/subcommands.ts";
+import type { Role } from "../crm/roles.ts";
+import type { ActivityKind } from "../domain/channels.ts";
+import type { CustomerField } from "../domain/customer-fields.ts";
+
+const list = (items: string[]) => items.join(", ");
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+type Topic = { usage: string; summary: string; details: string[] };
+
+export const en = {
+  fields: {
+    company: "Company", contact: "Decision-maker", title: "Position", mobile: "Mobile", phone: "Phone", fax: "Fax",
+    province: "Province", city: "City", address: "Address", email: "Email", wechat: "WeChat", qq: "QQ",
+    website: "Website", size: "Company size", revenue: "Revenue", source: "Source", note: "Note",
+    calllog: "Call log", man: "MAN (money, authority, need)", owner: "Owner", filing: "Filing",
+    wonAmount: "Won amount", lostReason: "Lost reason", stage: "Stage", grade: "Grade",
+  } satisfies Record<CustomerField | string, string>,
+  expect: {
+    company: "a company name (up to 100 characters)", contact: "the decision-maker's name", title: "their position",
+    mobile: "an 11-digit mainland mobile number such as 13800138000", phone: "a phone number such as 0757-2838 8888",
+    fax: "a fax number such as 0757-2838 8889", province: "a province such as 广东", city: "a city such as 佛山",
+    address: "a street address", email: "an email address such as li@example.com",
+    wechat: "a WeChat ID (5–30 letters, digits, _ or -) or a mobile number", qq: "a QQ number (5–12 digits)",
+    website: "a web address such as example.com", size: "a size such as 50 people", revenue: "a revenue such as 5M/yr",
+    source: "how you found them, e.g. referral, exhibition, Alibaba", note: "any text", calllog: "what was said on the call",
+    man: "the letters M, A and/or N (e.g. MA), or none",
+  } satisfies Record<CustomerField | "man" | "calllog", string>,
+  channels: { call: "Call", sms: "SMS", visit: "Visit", email: "Email", wechat: "WeChat", note: "Note" } satisfies Record<ActivityKind, string>,
+  roles: { rep: "rep", director: "director", admin: "admin" } satisfies Record<Role, string>,
+  filingStatus: (status: string, note: string | null) =>
+    ({ none: "not filed", pending: "waiting for approval", approved: "approved", rejected: `rejected${note ? `: ${note}` : ""}` })[status] ?? status,
+  actions: {
+    logCall: "Log call", logSms: "Log SMS", logVisit: "Log visit", snooze: (days: number) => `Snooze ${plural(days, "day")}`,
+    grade: "Change grade", stage: "Change stage", won: "Mark won", lost: "Mark lost", file: "Submit filing",
+    approve: "Approve filing", reject: "Reject filing", open: "Open", reactivate: "Reactivate",
+    notePrompt: "What happened?", reasonPrompt: "Why was it lost?", rejectPrompt: "What must the rep fix?",
+  },
+  card: {
+    nextTouches: "Next touches",
+    missingForFiling: "Missing for filing",
+    recentActivity: "Recent activity",
+    callLogShort: (have: number, need: number) => `Call log: ${have} of ${need} characters — log what was discussed`,
+  },
+  add: {
+    done: (n: number, company: string) => `Added #${n} ${company}.`,
+    formIntro: () => "Fill in the prospect. Only the company is needed now; the rest is needed to file it.",
+    formTitle: () => "New prospect",
+    submit: () => "Add",
+    neededForFiling: () => "needed for filing",
+  },
+  edit: { done: (n: number) => `Updated #${n}.` },
+  log: { done: (channel: string, n: number) => `${channel} logged on #${n}.` },
+  classify: { done: (n: number, label: string) => `#${n} is now ${label}.` },
+  snooze: { done: (n: number, until: string) => `#${n} snoozed until ${until}.` },
+  filing: {
+    submitted: (n: number) => `#${n} submitted for filing; a director will approve it.`,
+    approved: (n: number) => `Filing of #${n} approved.`,
+    rejected: (n: number, why: string) => `Filing of #${n} rejected: ${why}`,
+  },
+  role: { done: (name: string, role: string) => `${name} is now ${role}.` },
+  lang: { done: () => "I will answer you in English." },
+  list: {
+    empty: () => "No customers match.",
+    mineTitle: (n: number) => `Your customers (${n})`,
+    teamTitle: (n: number) => `Team customers (${n})`,
+    nextDue: (date: string) => `next ${date}`,
+    more: (n: number) => `…and ${n} more. Narrow it down: /prospect list <stage> <grade>`,
+  },
+  due: {
+    nothing: () => "Nothing is due today. Good time to find new prospects: /prospect add",
+    summary: (total: number, overdue: number) =>
+      `${plural(total, "customer")} to contact today${overdue ? `, ${overdue} overdue` : ""}.`,
+    more: (n: number) => `…and ${n} more: work through these, then run /prospect due again.`,
+    overdue: (channel: string, days: number) => `${channel}: overdue${days > 0 ? ` by ${plural(days, "day")}` : ""}`,
+    today: (channel: string) => `${channel}: due today`,
+    upcoming: (channel: string, days: number, date: string) => `${channel}: in ${plural(days, "day")} (${date})`,
+    lastTouch: (date: string) => `Last touch ${date}`,
+    neverTouched: () => "Not contacted yet",
+  },
+  help: {
+    title: () => "Prospect commands",
+    footer: () => "Refer to a customer as #12 or by part of its name. /prospect help <command> for details. Chinese works too: 客户 帮助",
+    topics: {
+      add: { usage: "add <company> key=value…", summary: "add a prospect", details: [
+        "Keys: company contact title mobile phone fax province city address email wechat qq website size revenue source note calllog grade stage man",
+        'Example: /prospect add "Foshan Tuoxin" contact=Li mobile=13800138000 grade=B',
+        "Refused when the mobile number or company is already filed, unless force=yes.",
+        "With no arguments it opens a form." ] },
+      list: { usage: "list [stage] [grade] [mine|team]", summary: "list customers", details: ["Example: /prospect list intention A"] },
+      show: { usage: "show <ref>", summary: "show one customer", details: ["Example: /prospect show #12"] },
+      edit: { usage: "edit <ref> key=value…", summary: "change fields (key= clears one)", details: ["Example: /prospect edit #12 title=CEO email=li@example.com"] },
+      log: { usage: "log <ref> call|sms|visit|email|wechat|note <what happened>", summary: "log a touch", details: ["Example: /prospect log #12 call asked for a quote for 20 units"] },
+      grade: { usage: "grade <ref> <grade>", summary: "change the grade", details: ["Example: /prospect grade #12 A"] },
+      stage: { usage: "stage <ref> <stage> [grade]", summary: "move to another stage", details: ["Example: /prospect stage #12 intention"] },
+      won: { usage: "won <ref> [amount]", summary: "mark won", details: ["Example: /prospect won #12 50000 (5万 works too)"] },
+      lost: { usage: "lost <ref> <reason>", summary: "mark lost, with the reason", details: ["Example: /prospect lost #12 price"] },
+      snooze: { usage: "snooze <ref> <2d|12h|1w>", summary: "nothing due on it until then", details: ["Example: /prospect snooze #12 3d"] },
+      due: { usage: "due", summary: "who to contact today", details: ["Overdue first, then the best customers."] },
+      file: { usage: "file <ref>", summary: "submit the filing to the director", details: ["Needs every required field and a substantive call log."] },
+      approve: { usage: "approve <ref>", summary: "approve a filing (directors)", details: [] },
+      reject: { usage: "reject <ref> <why>", summary: "reject a filing (directors)", details: [] },
+      role: { usage: "role <@user> <rep|director|admin>", summary: "set someone's role (admins)", details: [] },
+      lang: { usage: "lang <zh|en>", summary: "choose your language", details: [] },
+      help: { usage: "help [command]", summary: "this help", details: [] },
+    } satisfies Record<SubcommandName, Topic>,
+  },
+  console: {
+    banner: (playbook: string, database: string, user: string) =>
+      `Prospect CRM — local console\nPlaybook: ${playbook} · Database: ${database} · You are: ${user}\nType a command such as: add "Foshan Tuoxin" contact=Li mobile=13800138000 — or help. Ctrl-D to quit.`,
+    embedded: (dir: string) => `embedded (${dir})`,
+    locked: (dir: string, pid: number) =>
+      `The embedded database in ${dir} is already open in another process (pid ${pid}): the bot, or a job started from the command line. Only one process may open it at a time. Stop that process first, or set DATABASE_URL to use PostgreSQL, which several processes can share.`,
+    failedToStart: (reason: string) => `The bot could not start: ${reason}`,
+    stopped: () => "Bye.",
+  },
+  errors: {
+    unclosedQuote: (q: string) => `A quote ${q} is not closed. Close it, or leave the quotes out.`,
+    unknownSubcommand: (word: string) => `I don't know the command "${word}". Type /prospect help for the list.`,
+    missingRef: () => "Which customer? Give its number like #12, or part of its name.",
+    noSuchNumber: (n: number) => `There is no customer #${n}. /prospect list shows yours.`,
+    notYours: (n: number) => `#${n} is not one of your customers: only its owner or a director can see or change it.`,
+    noMatch: (fragment: string) => `No customer of yours matches "${fragment}". Try its number (#12) or /prospect list.`,
+    ambiguous: (fragment: string, candidates: string[], more: number) =>
+      `"${fragment}" matches several customers; use the number:\n${candidates.join("\n")}${more ? `\n…and ${more} more` : ""}`,
+    unknownKey: (key: string, keys: readonly string[]) => `Unknown field "${key}". Fields: ${list([...keys])}.`,
+    required: (field: string) => `${field} is required.`,
+    badField: (field: string, value: string, expected: string) => `${field}: "${value}" is not valid — expected ${expected}.`,
+    badStage: (word: string, stages: string[]) => `"${word}" is not a stage. Stages: ${list(stages)}.`,
+    stageHasNoGrades: (stage: string) => `${stage} has no grades.`,
+    badGrade: (word: string, stage: string, grades: string[]) => `"${word}" is not a grade of ${stage}. Grades: ${list(grades)}.`,
+    duplicate: (n: number, owner: string, byMobile: boolean) =>
+      `Already filed as #${n} (owner: ${owner}) — same ${byMobile ? "mobile number" : "company"}. Ask ${owner} or a director, or add force=yes if it really is a different customer.`,
+    companyTwice: () => "Give the company either first or as company=…, not both.",
+    missingChannel: (kinds: string[]) => `How did you contact them? One of: ${list(kinds)}.`,
+    badChannel: (word: string, kinds: string[]) => `"${word}" is not a way of contact. Use one of: ${list(kinds)}.`,
+    missingNote: (channel: string) => `Say what happened on the ${channel.toLowerCase()}, e.g. "asked for a quote, call back Friday".`,
+    tooLong: (field: string, max: number) => `${field} is too long (at most ${max} characters).`,
+    missingGrade: () => "Which grade? e.g. /prospect grade #12 A",
+    missingStage: () => "Which stage? e.g. /prospect stage #12 intention",
+    useLost: (n: number) => `To mark #${n} lost, give the reason: /prospect lost #${n} <reason>`,
+    badAmount: (raw: string) => `"${raw}" is not an amount. Write it like 50000, 50,000 or 5万.`,
+    missingLostReason: (reasons: string[]) => `Why was it lost? Give a reason${reasons.length ? `, e.g. ${list(reasons)}` : ""}.`,
+    badDuration: (raw: string, max: number) => `${raw ? `"${raw}" is not a duration. ` : ""}Give one like 2d, 12h or 1w (at most ${max} days).`,
+    badListFilter: (word: string) => `"${word}" is not a stage, a grade, "mine" or "team".`,
+    teamIsForDirectors: () => "Only directors see the whole team's customers.",
+    nothingToEdit: () => "Nothing to change: add key=value pairs, e.g. /prospect edit #12 title=CEO",
+    filingPending: (n: number) => `#${n} is already waiting for approval.`,
+    filingApproved: (n: number) => `#${n} is already filed.`,
+    filingIncomplete: (n: number, missing: string[], callLog: { have: number; need: number } | null) =>
+      [`#${n} cannot be filed yet.`, missing.length ? `Missing: ${list(missing)}.` : "",
+        callLog ? `The call log has ${callLog.have} characters; it needs at least ${callLog.need}: log what was discussed with /prospect log #${n} call …` : ""]
+        .filter(Boolean).join(" "),
+    filingNotPending: (n: number) => `#${n} has no filing waiting for approval.`,
+    missingRejectReason: () => "Say what the rep must fix, e.g. /prospect reject #12 the mobile number is the front desk",
+    directorsOnly: () => "Only a director can do this.",
+    adminsOnly: () => "Only an admin can do this.",
+    roleUsage: (roles: string[]) => `Usage: /prospect role @someone <${roles.join("|")}>`,
+    badRole: (word: string, roles: string[]) => `"${word}" is not a role. Roles: ${list(roles)}.`,
+    noSuchUser: (who: string) => `I don't know ${who} yet: they must send the bot a command first.`,
+    lastAdmin: () => "This is the workspace's last admin; make someone else admin first.",
+    badLocale: (word: string) => `"${word}" is not a language I speak. Use zh or en.`,
+    internal: (ref: string) => `Something went wrong on our side and nothing was saved. Try again; if it keeps failing, tell your admin (ref ${ref}).`,
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * What a command answers, independent of any messenger. Each adapter renders it: the console
+ * as text, Slack as Block Kit, Feishu as a card. Buttons carry a core command line, so pressing
+ * one runs through the same parser, validation and permission checks as typing it.
+ */
+export interface Reply {
+  ok: boolean;
+  /** Only the person who asked should see it (errors, help). */
+  ephemeral: boolean;
+  text: string;
+  cards: Card[];
+}
+
+export interface Card {
+  title: string;
+  subtitle?: string;
+  fields: CardField[];
+  sections: CardSection[];
+  actions: CardAction[];
+  footer?: string;
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardSection {
+  title: string;
+  items: string[];
+}
+
+export type CardAction =
+  /** Runs `command` as is. */
+  | { kind: "run"; label: string; command: string; style?: "primary" | "danger" }
+  /** Asks the person for one line of text, then runs `command + " " + text`. */
+  | { kind: "prompt"; label: string; command: string; prompt: string; style?: "primary" | "danger" }
+  /** Offers a choice; each option is its own command. */
+  | { kind: "choose"; label: string; options: { label: string; command: string }[] }
+  /** Opens a form whose answers become `key=value` pairs after `command`. */
+  | { kind: "form"; label: string; form: Form };
+
+export interface Form {
+  title: string;
+  command: string;
+  submitLabel: string;
+  inputs: FormInput[];
+}
+
+export interface FormInput {
+  key: string;
+  label: string;
+  required: boolean;
+  multiline?: boolean;
+  placeholder?: string;
+}
+
+export function textReply(text: string, ok = true): Reply {
+  return { ok, ephemeral: !ok, text, cards: [] };
+}
+
+export function cardReply(text: string, cards: Card[], ephemeral = false): Reply {
+  return { ok: true, ephemeral, text, cards };
+}
+
+export function card(title: string, parts: Partial<Omit<Card, "title">> = {}): Card {
+  return { title, fields: [], sections: [], actions: [], ...parts };
+}

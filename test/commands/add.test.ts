@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const t = useCrm();
+
+describe("add", () => {
+  it("creates a potential D customer owned by the caller, numbered per workspace, listing what filing still needs", async () => {
+    const boss = t.person("boss");
+    const reply = await boss.run('/prospect add "Foshan Tuoxin" contact=Li mobile=13800138000');
+    expect(reply.ok).toBe(true);
+    expect(reply.text).toBe("Added #1 Foshan Tuoxin.");
+    const card = reply.cards[0]!;
+    expect(card.title).toBe("#1 Foshan Tuoxin");
+    expect(card.subtitle).toBe("Potential · D");
+    expect(card.fields).toContainEqual({ label: "Mobile", value: "13800138000" });
+    const missing = card.sections.find((s) => s.title === "Missing for filing")!;
+    expect(missing.items.slice(0, 3)).toEqual(["Province", "Position", "Address"]);
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: 1 } });
+    expect(customer).toMatchObject({ stage: "potential", grade: "D", company: "Foshan Tuoxin", filingStatus: "none" });
+    // Potential D: a call and an SMS every ~20 days (DOMAIN.md §3).
+    expect(customer.nextDueAt!.getTime() - t.clock.now.getTime()).toBe(20 * 86_400_000);
+    const history = await t.db.prisma.stageChange.findMany({ where: { customerId: customer.id } });
+    expect(history).toMatchObject([{ fromStage: null, toStage: "potential", toGrade: "D" }]);
+  });
+
+  it("accepts Chinese keys, a stage and a grade, and records the call log as a call", async () => {
+    const rep = t.person("rep-cn", { locale: "zh-CN" });
+    const reply = await rep.run("客户 新增 佛山拓鑫电器 负责人=李总 手机=13900139000 阶段=意向 等级=A 通话记录=“聊了二十分钟”");
+    expect(reply.ok).toBe(true);
+    expect(reply.text).toMatch(/^已新增 #\d+ 佛山拓鑫电器。$/);
+    expect(reply.cards[0]!.subtitle).toBe("意向客户 · A");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "佛山拓鑫电器" } });
+    const calls = await t.db.prisma.activity.findMany({ where: { customerId: customer.id } });
+    expect(calls).toMatchObject([{ channel: "call", content: "聊了二十分钟" }]);
+  });
+
+  it("refuses a duplicate mobile or company, showing only its number and owner, unless force=yes", async () => {
+    const owner = t.person("dup-owner");
+    const other = t.person("dup-other");
+    const first = await owner.run('add "Shunde Kitchen Works Co., Ltd." mobile=13700137000 address="1 Secret Rd"');
+    const number = Number(/#(\d+)/.exec(first.text)![1]);
+
+    const byMobile = await other.run("add Different mobile=137-0013-7000");
+    expect(byMobile.ok).toBe(false);
+    expect(byMobile.text).toContain(`#${number} (owner: dup-owner)`);
+    expect(byMobile.text).toContain("same mobile number");
+    expect(byMobile.text).not.toContain("Secret");
+
+    const byName = await other.run('add "shunde kitchen works"');
+    expect(byName.ok).toBe(false);
+    expect(byName.text).toContain("same company");
+
+    const forced = await other.run('add "Shunde Kitchen Works" force=yes');
+    expect(forced.ok).toBe(true);
+  });
+
+  it("names every bad field and writes nothing", async () => {
+    const rep = t.person("careless");
+    const before = await t.db.prisma.customer.count();
+    const reply = await rep.run("add Acme mobile=123 email=nope colour=red grade=Z");
+    expect(reply.ok).toBe(false);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.text).toContain('Mobile: "123" is not valid — expected an 11-digit mainland mobile number');
+    expect(reply.text).toContain('Email: "nope" is not valid');
+    expect(reply.text).toContain('Unknown field "colour"');
+    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "email", "colour"]);
+    const badGrade = await rep.run("add Acme grade=Z");
+    expect(badGrade.text).toBe('"Z" is not a grade of Potential. Grades: A, B, C, D.');
+    expect(await t.db.prisma.customer.count()).toBe(before);
+  });
+
+  it("offers the filing form when called with nothing", async () => {
+    const reply = await t.person("form-user").run("add");
+    expect(reply.ok).toBe(true);
+    const form = reply.cards[0]!.actions[0]!;
+    expect(form.kind).toBe("form");
+    if (form.kind !== "form") return;
+    expect(form.form.command).toBe("add");
+    expect(form.form.inputs.find((i) => i.key === "company")!.required).toBe(true);
+    expect(form.form.inputs.find((i) => i.key === "mobile")!.placeholder).toBe("needed for filing");
+  });
+
+  it("asks for the company when only pairs are given", async () => {
+    const reply = await t.person("no-company").run("add contact=Li");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toBe("Company is required.");
+    expect(reply.fieldErrors).toHaveProperty("company");
+  });
+
+  it("numbers customers per workspace", async () => {
+    const elsewhere = t.person("other-ws", { workspace: "ws2" });
+    const reply = await elsewhere.run("add Elsewhere");
+    expect(reply.text).toBe("Added #1 Elsewhere.");
+  });
+});

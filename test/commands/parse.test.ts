@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../../src/errors.ts";
+import { parseCommand } from "../../src/commands/parse.ts";
+import { tokenize } from "../../src/commands/tokenize.ts";
+import { en } from "../../src/i18n/en.ts";
+
+describe("tokenize", () => {
+  it("splits words and key=value pairs, with ASCII and Chinese quotes", () => {
+    const tokens = tokenize(`add "Foshan Tuoxin Ltd" contact=“李 总” 手机＝13800138000 note='a b'`);
+    expect(tokens.map((t) => [t.key ?? null, t.value])).toEqual([
+      [null, "add"],
+      [null, "Foshan Tuoxin Ltd"],
+      ["contact", "李 总"],
+      ["手机", "13800138000"],
+      ["note", "a b"],
+    ]);
+  });
+
+  it("treats full-width spaces as spaces and keeps offsets into the line", () => {
+    const line = "log\u3000#3 call";
+    const tokens = tokenize(line);
+    expect(tokens.map((t) => t.value)).toEqual(["log", "#3", "call"]);
+    expect(line.slice(tokens[1]!.start, tokens[1]!.end)).toBe("#3");
+  });
+
+  it("reads key= as an empty value and a leading = as part of a word", () => {
+    expect(tokenize("email= =x")).toEqual([
+      { key: "email", value: "", start: 0, end: 6 },
+      { value: "=x", start: 7, end: 9 },
+    ]);
+  });
+});
+
+describe("parseCommand", () => {
+  it.each([
+    ["/prospect add X", "add"],
+    ["prospect add X", "add"],
+    ["add X", "add"],
+    ["客户 新增 X", "add"],
+    ["/客户 跟进 #1 电话 好", "log"],
+    ["PROSPECT LIST", "list"],
+    ["", "help"],
+    ["/prospect", "help"],
+    ["战败 #2 价格", "lost"],
+  ])("%s → %s", (line, name) => {
+    expect(parseCommand(line).name).toBe(name);
+  });
+
+  it("keeps free text after the leading words verbatim", () => {
+    const command = parseCommand('log #12 call he said "call me Friday"  a=b');
+    expect(command.words.map((w) => w.value).slice(0, 2)).toEqual(["#12", "call"]);
+    expect(command.restAfter(2)).toBe('he said "call me Friday"  a=b');
+    expect(command.restAfter(1)).toBe('call he said "call me Friday"  a=b');
+  });
+
+  it("unquotes free text that is one quoted phrase", () => {
+    expect(parseCommand('lost #3 "went with a competitor"').restAfter(1)).toBe("went with a competitor");
+  });
+
+  it("refuses an unknown subcommand and an unclosed quote with a message saying what to do", () => {
+    const unknown = catchError(() => parseCommand("/prospect frobnicate"));
+    expect(unknown.code).toBe("unknown_subcommand");
+    expect(unknown.render(en)).toContain("frobnicate");
+    const quote = catchError(() => parseCommand('add "Foshan'));
+    expect(quote.code).toBe("unclosed_quote");
+    expect(quote.render(en)).toMatch(/not closed/);
+  });
+});
+
+function catchError(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError");
+}

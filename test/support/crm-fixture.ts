@@ -1,0 +1,58 @@
+import { afterAll, beforeAll } from "vitest";
+import { createCrm, type Crm } from "../../src/crm/crm.ts";
+import type { Identity } from "../../src/crm/identity.ts";
+import type { Locale } from "../../src/domain/localized.ts";
+import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
+import { openTestDatabase, type TestDatabase } from "./test-database.ts";
+
+export interface Person {
+  identity: Identity;
+  /** Runs one command line as this person. */
+  run(line: string, dedupeKey?: string): ReturnType<Crm["execute"]>;
+}
+
+export interface CrmFixture {
+  db: TestDatabase;
+  crm: Crm;
+  /** The pinned clock; move it with `fixture.clock.set(...)`. */
+  clock: { now: Date; set(iso: string): void; advanceDays(days: number): void };
+  person(userId: string, options?: { workspace?: string; locale?: Locale; timeZone?: string; platform?: string }): Person;
+}
+
+/**
+ * One database and CRM per test file, with a pinned clock (Monday 23 Nov 2026, 10:00 in
+ * Shanghai) and people to run commands as. The first person of a workspace becomes its admin.
+ */
+export function useCrm(options: { playbook?: string; start?: string } = {}): CrmFixture {
+  const fixture = {
+    clock: {
+      now: new Date(options.start ?? "2026-11-23T02:00:00Z"),
+      set(iso: string) {
+        this.now = new Date(iso);
+      },
+      advanceDays(days: number) {
+        this.now = new Date(this.now.getTime() + days * 86_400_000);
+      },
+    },
+    person(userId, opts = {}) {
+      const identity: Identity = {
+        platform: opts.platform ?? "console",
+        workspaceId: opts.workspace ?? "ws1",
+        userId,
+        displayName: userId,
+        locale: opts.locale ?? "en",
+        timeZone: opts.timeZone ?? "Asia/Shanghai",
+      };
+      return { identity, run: (line, dedupeKey) => fixture.crm.execute(identity, line, dedupeKey ? { dedupeKey } : {}) };
+    },
+  } as CrmFixture;
+  beforeAll(async () => {
+    fixture.db = await openTestDatabase();
+    const playbook = await loadPlaybook(options.playbook);
+    fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now });
+  });
+  afterAll(async () => {
+    await fixture.db?.close();
+  });
+  return fixture;
+}

@@ -5,7 +5,7 @@ import { localeFromTag } from "./i18n/messages.ts";
 
 /**
  * Everything the bot reads from its environment, read and checked once at start. Nothing
- * below this reads process.env. Errors name the variable to fix.
+ * below this reads the environment. Errors name the variable to fix.
  */
 export interface Config {
   /** PostgreSQL when set; otherwise the embedded database in `dataDir`. */

@@ -5,7 +5,8 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
-import { applyMigrations, type SqlRunner } from "./migrate.ts";
+import { applyMigrations } from "./migrate.ts";
+import { pgliteRunner, postgresRunner } from "./sql-runners.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -68,39 +69,5 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
       await db.close();
       lock?.release();
     },
-  };
-}
-
-function postgresRunner(pool: pg.Pool): SqlRunner {
-  return {
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await work({
-          exec: async (sql) => void (await client.query(sql)),
-          query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-        });
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-  };
-}
-
-function pgliteRunner(db: PGlite): SqlRunner {
-  return {
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as Record<string, unknown>[],
-        }),
-      ),
   };
 }

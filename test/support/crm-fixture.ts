@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createCrm, type Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
 import type { Locale } from "../../src/domain/localized.ts";
@@ -20,13 +20,14 @@ export interface CrmFixture {
 }
 
 /**
- * One database and CRM per test file, with a pinned clock (Monday 23 Nov 2026, 10:00 in
- * Shanghai) and people to run commands as. The first person of a workspace becomes its admin.
+ * One database and CRM per test file, with a clock pinned at the start of every test (Monday
+ * 23 Nov 2026, 10:00 in Shanghai) and people to run commands as. The first person of a workspace becomes its admin.
  */
 export function useCrm(options: { playbook?: string; start?: string } = {}): CrmFixture {
+  const start = options.start ?? "2026-11-23T02:00:00Z";
   const fixture = {
     clock: {
-      now: new Date(options.start ?? "2026-11-23T02:00:00Z"),
+      now: new Date(start),
       set(iso: string) {
         this.now = new Date(iso);
       },
@@ -51,6 +52,8 @@ export function useCrm(options: { playbook?: string; start?: string } = {}): Crm
     const playbook = await loadPlaybook(options.playbook);
     fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now });
   });
+  // Every test starts at the same moment, whatever the previous one did to the clock.
+  beforeEach(() => fixture.clock.set(start));
   afterAll(async () => {
     await fixture.db?.close();
   });

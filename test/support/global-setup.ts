@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/db/migrate.ts";
+import { pgliteRunner, postgresRunner } from "../../src/db/sql-runners.ts";
 import { adminUrl, databaseUrlFor } from "./pg-urls.ts";
 
 declare module "vitest" {
@@ -25,22 +26,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.query(`CREATE DATABASE ${template}`);
     const pool = new pg.Pool({ connectionString: databaseUrlFor(url, template) });
-    await applyMigrations({
-      async transaction(work) {
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          const result = await work({
-            exec: async (sql) => void (await client.query(sql)),
-            query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-          });
-          await client.query("COMMIT");
-          return result;
-        } finally {
-          client.release();
-        }
-      },
-    });
+    await applyMigrations(postgresRunner(pool));
     await pool.end();
     project.provide("pgTemplate", template);
     project.provide("pgliteImage", null);
@@ -51,15 +37,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), "crm-test-"));
   const db = await PGlite.create();
-  await applyMigrations({
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as Record<string, unknown>[],
-        }),
-      ),
-  });
+  await applyMigrations(pgliteRunner(db));
   const image = join(dir, "migrated.tar");
   writeFileSync(image, Buffer.from(await (await db.dumpDataDir("none")).arrayBuffer()));
   await db.close();

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const DAY = 86_400_000;
+const t = useCrm();
+
+async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
+  const reply = await person.run(line);
+  expect(reply.ok, reply.text).toBe(true);
+  return Number(/#(\d+)/.exec(reply.text)![1]);
+}
+
+describe("log, due and snooze", () => {
+  it("logs a touch, restarts that channel's interval and shows the new due dates", async () => {
+    const rep = t.person("logger");
+    const n = await addAs(rep, "add LogCo grade=A");
+    t.clock.advanceDays(3);
+    const reply = await rep.run(`log #${n} call Spoke with the buyer about a 20-unit order`);
+    expect(reply.ok).toBe(true);
+    expect(reply.text).toBe(`Call logged on #${n}.`);
+    const next = reply.cards[0]!.sections.find((s) => s.title === "Next touches")!.items;
+    // Potential A: call and SMS every 7 days. SMS counts from the add (4 days left), the call from today (7).
+    expect(next).toEqual(["SMS: in 4 days (Mon 30 Nov 2026)", "Call: in 7 days (Thu 3 Dec 2026)"]);
+    const activity = await t.db.prisma.activity.findFirstOrThrow({ where: { content: { startsWith: "Spoke" } } });
+    expect(activity).toMatchObject({ channel: "call", content: "Spoke with the buyer about a 20-unit order" });
+  });
+
+  it("accepts Chinese channel words and refuses a missing note or an unknown channel", async () => {
+    const rep = t.person("logger-cn", { locale: "zh-CN" });
+    const n = await addAs(rep, "add 中文公司");
+    expect((await rep.run(`跟进 #${n} 短信 发了产品目录`)).text).toBe(`已记录 #${n} 的短信跟进。`);
+    const noNote = await rep.run(`log #${n} call`);
+    expect(noNote.ok).toBe(false);
+    expect(noNote.text).toContain("请写下这次电话沟通的内容");
+    const badChannel = await rep.run(`log #${n} pigeon hello`);
+    expect(badChannel.text).toContain("“pigeon”不是联系方式");
+  });
+
+  it("lists today's due customers overdue first, then by stage and grade, in the rep's own time zone", async () => {
+    const rep = t.person("due-rep");
+    const start = t.clock.now;
+    const d = await addAs(rep, "add DueD grade=D");
+    const a = await addAs(rep, "add DueA grade=A");
+    const sel = await addAs(rep, "add DueSel stage=selection");
+    expect((await rep.run("due")).text).toMatch(/^Nothing is due today/);
+
+    // 8 days on: A (7 d) is due, not yet overdue (7 + 3 grace); selection (every 3, overdue 5) is overdue.
+    t.clock.set(new Date(start.getTime() + 8 * DAY).toISOString());
+    const reply = await rep.run("due");
+    expect(reply.text).toBe("2 customers to contact today, 1 overdue.");
+    expect(reply.cards.map((c) => c.title)).toEqual([`#${sel} DueSel`, `#${a} DueA`]);
+    // Selection was due on day 3: five days late (it turned overdue on day 5).
+    expect(reply.cards[0]!.sections[0]!.items[0]).toBe("Call: overdue by 5 days");
+    expect(reply.cards[1]!.sections[0]!.items).toContain("Call: due today");
+    expect(reply.cards[1]!.actions.map((x) => x.kind === "run" || x.kind === "prompt" ? x.command : "")).toEqual([
+      `log #${a} call`, `log #${a} sms`, `snooze #${a} 1d`, `show #${a}`,
+    ]);
+    expect(reply.cards.some((c) => c.title.includes(`#${d} `))).toBe(false);
+  });
+
+  it("counts 'today' in the rep's time zone", async () => {
+    // Both add a potential A customer at 10:00 Shanghai (02:00 UTC): the call is due 7 days later
+    // at 02:00 UTC — 10:00 on day 7 in Shanghai, but 21:00 on day 6 in New York.
+    const ny = t.person("ny-rep", { timeZone: "America/New_York" });
+    const sh = t.person("sh-rep", { timeZone: "Asia/Shanghai" });
+    const start = t.clock.now.getTime();
+    const nyCustomer = await addAs(ny, "add NYCo grade=A");
+    await addAs(sh, "add SHCo grade=A");
+    t.clock.set(new Date(start + 5 * DAY + 18 * 3_600_000).toISOString()); // 15:00 NY on day 5
+    expect((await ny.run("due")).text).toMatch(/^Nothing is due/);
+    t.clock.set(new Date(start + 6 * DAY + 10 * 3_600_000).toISOString()); // 07:00 NY / 20:00 Shanghai on day 6
+    expect((await ny.run("due")).cards.map((c) => c.title)).toEqual([`#${nyCustomer} NYCo`]);
+    expect((await sh.run("due")).text).toMatch(/^Nothing is due/);
+  });
+
+  it("snoozes a customer off the due list until the given time", async () => {
+    const rep = t.person("snoozer");
+    const start = t.clock.now;
+    const n = await addAs(rep, "add SnoozeCo stage=selection");
+    t.clock.set(new Date(start.getTime() + 4 * DAY).toISOString());
+    expect((await rep.run("due")).cards).toHaveLength(1);
+    const reply = await rep.run(`snooze #${n} 2d`);
+    expect(reply.text).toBe(`#${n} snoozed until Sun 29 Nov 2026 10:00.`);
+    expect((await rep.run("due")).cards).toHaveLength(0);
+    t.clock.set(new Date(start.getTime() + 6 * DAY).toISOString());
+    expect((await rep.run("due")).cards).toHaveLength(1);
+    expect((await rep.run(`snooze #${n} forever`)).text).toContain('"forever" is not a duration');
+  });
+});

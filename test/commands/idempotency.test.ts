@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { createCrm } from "../../src/crm/crm.ts";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const t = useCrm();
+
+describe("deliveries with the same key", () => {
+  it("a retried delivery answers the same and writes nothing more", async () => {
+    const rep = t.person("retrier");
+    const first = await rep.run("add RetryCo", "event-1");
+    const again = await rep.run("add RetryCo", "event-1");
+    expect(again).toEqual(first);
+    expect(await t.db.prisma.customer.count({ where: { company: "RetryCo" } })).toBe(1);
+
+    const n = Number(/#(\d+)/.exec(first.text)![1]);
+    await rep.run(`log #${n} call first`, "event-2");
+    await rep.run(`log #${n} call first`, "event-2");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } });
+    expect(await t.db.prisma.activity.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+
+  it("a refused command keeps no receipt, so fixing and resending the same delivery works", async () => {
+    const rep = t.person("fixer");
+    expect((await rep.run("add", "form-1")).ok).toBe(true); // the form, not a write
+    const bad = await rep.run("add FixCo mobile=1", "form-2");
+    expect(bad.ok).toBe(false);
+    expect(await t.db.prisma.commandReceipt.count({ where: { key: "form-2" } })).toBe(0);
+  });
+
+  it("two copies arriving at the same moment write once", async () => {
+    const rep = t.person("racer");
+    const replies = await Promise.all([1, 2, 3].map(() => rep.run("add RaceCo", "event-race")));
+    expect(new Set(replies.map((r) => r.text)).size).toBe(1);
+    expect(replies[0]!.ok).toBe(true);
+    expect(await t.db.prisma.customer.count({ where: { company: "RaceCo" } })).toBe(1);
+  });
+});
+
+describe("failures nobody can fix by retyping", () => {
+  it("answer with a reference instead of a stack trace and write nothing", async () => {
+    const errors: unknown[] = [];
+    const crm = createCrm({
+      prisma: t.db.prisma,
+      playbook: { ...t.crm.playbook, stages: t.crm.playbook.stages.map((s) => (s.id === "potential" ? { ...s, id: "ghost" } : s)) },
+      clock: () => t.clock.now,
+      logger: { error: (_message, detail) => errors.push(detail) },
+    });
+    const identity = t.person("unlucky").identity;
+    await t.crm.execute(identity, "help");
+    const before = await t.db.prisma.customer.count();
+    // The playbook's default stage no longer exists: an internal inconsistency, not the rep's fault.
+    const reply = await crm.execute(identity, "add Doomed");
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toMatch(/^Something went wrong on our side and nothing was saved\. .*\(ref [a-z0-9]+\)\.$/);
+    expect(reply.text).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    expect(errors).toHaveLength(1);
+    expect(await t.db.prisma.customer.count()).toBe(before);
+  });
+});

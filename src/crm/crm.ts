@@ -8,6 +8,7 @@ import type { Reply } from "../reply.ts";
 import type { Caller, CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
+import { home } from "../commands/home.ts";
 import { ensureCaller, type Identity } from "./identity.ts";
 
 export interface Logger {
@@ -27,6 +28,11 @@ export interface ExecuteOptions {
    * same key gets the first reply and writes nothing.
    */
   dedupeKey?: string;
+  /**
+   * How long the key counts. Unset: for ever (platform retries can come hours later). A
+   * double-clicked button uses a short window, so the same button works again tomorrow.
+   */
+  dedupeWindowMs?: number;
 }
 
 /** Field problems of a refused command, keyed by field, for forms that show them in place. */
@@ -59,15 +65,18 @@ export function createCrm(deps: CrmDeps) {
       caller = await callerFor(identity);
       const command = parseCommand(line);
       const context = caller;
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: now(), playbook, caller: context } satisfies CommandContext);
-      const { dedupeKey } = options;
+      const at = now();
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context } satisfies CommandContext);
+      const { dedupeKey, dedupeWindowMs } = options;
       if (!dedupeKey) return await prisma.$transaction(run, TX_OPTIONS);
-      const earlier = await findReceipt(context.workspace.id, dedupeKey);
+      const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
+      const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;
       try {
         return await prisma.$transaction(async (tx) => {
+          if (since) await tx.commandReceipt.deleteMany({ where: { workspaceId: context.workspace.id, key: dedupeKey, createdAt: { lt: since } } });
           // Claim the key first: a concurrent duplicate blocks here, then fails on the unique key.
-          await tx.commandReceipt.create({ data: { workspaceId: context.workspace.id, key: dedupeKey, reply: {} } });
+          await tx.commandReceipt.create({ data: { workspaceId: context.workspace.id, key: dedupeKey, reply: {}, createdAt: at } });
           const reply = await run(tx);
           await tx.commandReceipt.update({
             where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
@@ -77,16 +86,23 @@ export function createCrm(deps: CrmDeps) {
         }, TX_OPTIONS);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        return (await findReceipt(context.workspace.id, dedupeKey)) ?? failure(caller, error);
+        return (await findReceipt(context.workspace.id, dedupeKey, since)) ?? failure(caller, error);
       }
     } catch (error) {
       return failure(caller ?? fallbackCaller(identity), error);
     }
   }
 
-  async function findReceipt(workspaceId: string, key: string): Promise<Reply | null> {
+  async function findReceipt(workspaceId: string, key: string, since?: Date): Promise<Reply | null> {
     const receipt = await prisma.commandReceipt.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
-    return receipt ? (receipt.reply as unknown as Reply) : null;
+    if (!receipt || (since && receipt.createdAt < since)) return null;
+    return receipt.reply as unknown as Reply;
+  }
+
+  /** The pipeline and today's list for one person (Slack's App Home). */
+  async function homeView(identity: Identity): Promise<Reply> {
+    const caller = await callerFor(identity);
+    return prisma.$transaction((tx) => home({ tx, now: now(), playbook, caller }), TX_OPTIONS);
   }
 
   function failure(caller: Pick<Caller, "m">, error: unknown): Reply & CommandFailure {
@@ -100,7 +116,7 @@ export function createCrm(deps: CrmDeps) {
     return { ok: false, ephemeral: true, text: m.errors.internal(reference), cards: [], fieldErrors: {} };
   }
 
-  return { execute, callerFor, playbook, now };
+  return { execute, homeView, callerFor, playbook, now };
 }
 
 function fallbackCaller(identity: Identity): Pick<Caller, "m"> {

@@ -14,6 +14,8 @@ export interface Identity {
   locale?: Locale;
   /** A language forced for every reply (the console's CRM_LOCALE), whatever the user chose. */
   localeOverride?: Locale;
+  /** Where the command was typed (Slack channel id, Feishu chat_id), when there is such a place. */
+  channelId?: string;
   /** The role a brand-new user gets; otherwise the first user of a workspace is its admin, later ones reps. */
   initialRole?: string;
 }

@@ -105,6 +105,10 @@ export const en = {
       help: { usage: "help [command]", summary: "this help", details: [] },
     } satisfies Record<SubcommandName, Topic>,
   },
+  home: {
+    title: (name: string) => `${name}'s pipeline`,
+    pipeline: () => "Pipeline",
+  },
   console: {
     banner: (playbook: string, database: string, user: string) =>
       `Prospect CRM — local console\nPlaybook: ${playbook} · Database: ${database} · You are: ${user}\nType a command such as: add "Foshan Tuoxin" contact=Li mobile=13800138000 — or help. Ctrl-D to quit.`,

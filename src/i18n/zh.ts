@@ -98,6 +98,10 @@ export const zh: Messages = {
       help: { usage: "help [命令]", summary: "帮助", details: [] },
     },
   },
+  home: {
+    title: (name) => `${name} 的客户漏斗`,
+    pipeline: () => "客户漏斗",
+  },
   console: {
     banner: (playbook, database, user) =>
       `客户管理机器人 — 本地控制台\n销售手册：${playbook} · 数据库：${database} · 当前用户：${user}\n输入命令，例如：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000，或输入 帮助。Ctrl-D 退出。`,

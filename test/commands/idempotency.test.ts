@@ -57,3 +57,38 @@ describe("failures nobody can fix by retyping", () => {
     expect(await t.db.prisma.customer.count()).toBe(before);
   });
 });
+
+describe("a double-clicked button", () => {
+  it("counts once within its window and works again after it", async () => {
+    const rep = t.person("clicker");
+    const added = await rep.run("add ClickCo stage=selection");
+    const n = Number(/#(\d+)/.exec(added.text)![1]);
+    const click = () => t.crm.execute(rep.identity, `log #${n} sms sent the price list`, { dedupeKey: `btn:${n}`, dedupeWindowMs: 60_000 });
+    await click();
+    await click();
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } });
+    expect(await t.db.prisma.activity.count({ where: { customerId: customer.id } })).toBe(1);
+    t.clock.advanceDays(1);
+    await click();
+    expect(await t.db.prisma.activity.count({ where: { customerId: customer.id } })).toBe(2);
+  });
+});
+
+describe("home", () => {
+  it("shows the pipeline by stage and grade and today's list", async () => {
+    const rep = t.person("homer", { workspace: "home-ws" });
+    await rep.run("add H1 grade=A");
+    await rep.run("add H2 grade=A");
+    await rep.run("add H3 stage=selection");
+    t.clock.advanceDays(4);
+    const view = await t.crm.homeView(rep.identity);
+    expect(view.text).toBe("homer's pipeline");
+    expect(view.cards[0]!.fields.slice(0, 3)).toEqual([
+      { label: "Potential", value: "2 (A 2 · B 0 · C 0 · D 0)" },
+      { label: "Intention", value: "0" },
+      { label: "Selection", value: "1" },
+    ]);
+    expect(view.cards[1]!.title).toBe("1 customer to contact today.");
+    expect(view.cards[2]!.title).toBe("#3 H3");
+  });
+});

@@ -76,3 +76,18 @@ function catchError(fn: () => unknown): DomainError {
   }
   throw new Error("expected a DomainError");
 }
+
+describe("composeCommand", () => {
+  it("round-trips form answers through the parser, whatever they contain", async () => {
+    const { composeCommand } = await import("../../src/commands/compose.ts");
+    const values = { company: 'He said "hi" & left', contact: "李 总", note: "it's “quoted”", mobile: "13800138000", email: "" };
+    const parsed = parseCommand(composeCommand("add", values));
+    expect(parsed.name).toBe("add");
+    expect(Object.fromEntries(parsed.pairs.map((p) => [p.key, p.value]))).toEqual({
+      company: 'He said "hi" & left',
+      contact: "李 总",
+      note: "it's “quoted”",
+      mobile: "13800138000",
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import type { Caller } from "../commands/context.ts";
+import type { Tx } from "../db/types.ts";
+import { pick } from "../domain/localized.ts";
+import type { Playbook } from "../playbook/playbook.schema.ts";
+import { card, type Card } from "../reply.ts";
+import { visibleCustomers } from "./visibility.ts";
+
+/** Customers per stage and grade, in funnel order — the shape of the inverted pyramid. */
+export async function pipelineCard(tx: Tx, playbook: Playbook, caller: Caller): Promise<Card> {
+  const { m, locale } = caller;
+  const groups = await tx.customer.groupBy({
+    by: ["stage", "grade"],
+    where: visibleCustomers(caller),
+    _count: { _all: true },
+  });
+  const count = (stage: string, grade?: string) =>
+    groups.filter((g) => g.stage === stage && (grade === undefined || g.grade === grade)).reduce((n, g) => n + g._count._all, 0);
+  const fields = playbook.stages.map((stage) => {
+    const grades = stage.grades.map((g) => `${g.id} ${count(stage.id, g.id)}`).join(" · ");
+    const total = count(stage.id);
+    return { label: pick(stage.name, locale), value: grades && total > 0 ? `${total} (${grades})` : String(total) };
+  });
+  return card(m.home.pipeline(), { fields });
+}

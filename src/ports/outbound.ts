@@ -1,0 +1,50 @@
+import type { Reply } from "../reply.ts";
+
+/**
+ * How the core reaches people on its own initiative (the morning list, the weekly summary).
+ * Each messenger adapter implements it; the core never knows which one it talks to.
+ * `idempotencyKey` is stable across retries of one message, so a platform that can dedupe
+ * (Feishu's `uuid`) never shows a retried message twice.
+ */
+export interface OutboundMessenger {
+  readonly platform: string;
+  sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string): Promise<SendResult>;
+}
+
+export interface UserTarget {
+  /** The platform's workspace id (Slack team id, Feishu tenant_key). */
+  workspaceId: string;
+  userId: string;
+}
+
+export interface ChannelTarget {
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface OutboundImage {
+  data: Buffer;
+  filename: string;
+  title?: string;
+}
+
+export interface SendResult {
+  messageId: string;
+}
+
+/**
+ * A send that failed. `retryable` says whether trying again can help (rate limits, timeouts,
+ * 5xx) or not (no permission, bad format); `retryAfterMs` is what the platform asked for.
+ */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "SendError";
+  }
+}

@@ -11,6 +11,8 @@ export interface Caller {
   locale: Locale;
   timeZone: string;
   m: Messages;
+  /** The channel the command was typed in, if the platform has channels. */
+  channelId?: string;
 }
 
 /** Everything a subcommand may use; one transaction per command, so nothing is half-written. */

@@ -16,6 +16,7 @@ export const SUBCOMMANDS = {
   reject: ["驳回"],
   role: ["角色"],
   lang: ["语言", "language"],
+  setup: ["设置"],
   help: ["帮助", "?", "？"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -55,7 +55,10 @@ export function createCrm(deps: CrmDeps) {
     // Two first messages from one new workspace can race to create it; the loser finds it on retry.
     const { workspace, user } = await resolve().catch((error) => (isUniqueViolation(error) ? resolve() : Promise.reject(error)));
     const locale = (identity.localeOverride ?? user.locale) as Locale;
-    return { workspace, user, locale, timeZone: user.timeZone, m: messagesFor(locale) };
+    return {
+      workspace, user, locale, timeZone: user.timeZone, m: messagesFor(locale),
+      ...(identity.channelId ? { channelId: identity.channelId } : {}),
+    };
   }
 
   /** Runs one command line for one person and answers in their language. Never throws. */

@@ -1,10 +1,12 @@
 import dayjs from "dayjs";
+import isoWeek from "dayjs/plugin/isoWeek.js";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { Locale } from "../domain/localized.ts";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+dayjs.extend(isoWeek);
 
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
@@ -40,4 +42,29 @@ export function formatDate(when: Date, zone: string, locale: Locale): string {
 
 export function formatDateTime(when: Date, zone: string, locale: Locale): string {
   return `${formatDate(when, zone, locale)} ${dayjs(when).tz(zone).format("HH:mm")}`;
+}
+
+/** The local calendar date (YYYY-MM-DD) and clock time (HH:mm) of an instant in a zone. */
+export function localDateAndTime(now: Date, zone: string): { date: string; time: string } {
+  const local = dayjs(now).tz(zone);
+  return { date: local.format("YYYY-MM-DD"), time: local.format("HH:mm") };
+}
+
+/**
+ * The last complete Monday-to-Sunday week before `now`, in the zone: what a summary sent on
+ * Monday morning (or any later day) reports on. `period` is its ISO week, e.g. 2026-W47.
+ */
+export function previousLocalWeek(now: Date, zone: string): { start: Date; end: Date; period: string } {
+  const thisWeek = dayjs(now).tz(zone).startOf("isoWeek");
+  const start = thisWeek.subtract(7, "day");
+  return {
+    start: start.toDate(),
+    end: thisWeek.toDate(),
+    period: `${start.isoWeekYear()}-W${String(start.isoWeek()).padStart(2, "0")}`,
+  };
+}
+
+export function formatShortDate(when: Date, zone: string, locale: Locale): string {
+  const local = dayjs(when).tz(zone);
+  return locale === "en" ? local.format("D MMM") : local.format("M月D日");
 }

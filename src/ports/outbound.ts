@@ -8,9 +8,20 @@ import type { Reply } from "../reply.ts";
  */
 export interface OutboundMessenger {
   readonly platform: string;
-  sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
-  sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string): Promise<SendResult>;
+  /** The pause between two sends that keeps a batch under the platform's rate limits. */
+  readonly minIntervalMs?: number;
+  sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
+  sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
   uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string): Promise<SendResult>;
+}
+
+export interface SendOptions {
+  /**
+   * An earlier attempt with this key was cut off (the process died mid-send): it may have
+   * reached the person. An adapter that can look for it (message metadata, a platform-side
+   * idempotency key) should, and not post it again.
+   */
+  resumed?: boolean;
 }
 
 export interface UserTarget {

@@ -70,6 +70,7 @@ export const add: CommandHandler = async (command, ctx) => {
       manNeed: input.man?.need ?? false,
       classifiedAt: now,
       stageEnteredAt: now,
+      createdAt: now,
     },
   });
   await tx.stageChange.create({

@@ -11,8 +11,9 @@ import { list } from "./list.ts";
 import { log } from "./log.ts";
 import { role } from "./role.ts";
 import { show } from "./show.ts";
+import { setup } from "./setup.ts";
 import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, lost, snooze, due, file, approve, reject, role, lang, help,
+  add, list, show, edit, log, grade, stage, won, lost, snooze, due, file, approve, reject, role, lang, setup, help,
 };

@@ -1,0 +1,131 @@
+import type { Prisma } from "../db/database.ts";
+import { SendError, type OutboundMessenger } from "../ports/outbound.ts";
+import { claimNext, markFailed, markRetry, markSent, type ClaimedMessage } from "./outbox.ts";
+
+export interface DeliveryDeps {
+  prisma: Prisma;
+  messengers: OutboundMessenger[];
+  now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  logger?: { warn(message: string): void };
+}
+
+export interface DeliveryOptions {
+  /** Only these workspaces (internal ids). */
+  workspaceIds?: string[];
+  /** Stop when this returns true (shutdown). */
+  stopped?: () => boolean;
+}
+
+export interface DeliveryStats {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** After this many attempts a message is marked failed with its last error; nothing else waits on it. */
+export const MAX_ATTEMPTS = 6;
+const LEASE_MS = 120_000;
+const BASE_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** Exponential backoff with jitter, never sooner than the platform asked (Retry-After). */
+export function backoffMs(attempt: number, retryAfterMs: number | undefined, random = Math.random): number {
+  const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+  const jittered = exponential * (0.8 + 0.4 * random());
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/**
+ * Sends every message that is due, one at a time, paced per platform. A message that fails
+ * is retried later with backoff; one that cannot succeed (no permission, bad format) or keeps
+ * failing is marked failed with the error — and the run goes on with the next one.
+ */
+export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryStats> {
+  const { prisma, now } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
+  const lastSendAt = new Map<string, number>();
+  const workspaceIds = new Map<string, string>();
+  while (!options.stopped?.()) {
+    const platforms = deps.messengers.map((m) => m.platform);
+    const message = await claimNext(prisma, now(), LEASE_MS, { platforms, ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) });
+    if (!message) break;
+    const messenger = deps.messengers.find((m) => m.platform === message.platform)!;
+    const wait = (lastSendAt.get(messenger.platform) ?? -Infinity) + (messenger.minIntervalMs ?? 0) - now().getTime();
+    if (wait > 0) await sleep(wait);
+    lastSendAt.set(messenger.platform, now().getTime());
+    const outcome = await send(messenger, message, await platformWorkspaceId(prisma, workspaceIds, message.workspaceId));
+    if (outcome.ok) {
+      await markSent(prisma, message.id, outcome.messageId, now());
+      stats.sent++;
+    } else if (outcome.retryable && message.attempts < MAX_ATTEMPTS) {
+      await markRetry(prisma, message.id, outcome.error, new Date(now().getTime() + backoffMs(message.attempts, outcome.retryAfterMs)));
+      stats.retried++;
+    } else {
+      await markFailed(prisma, message.id, outcome.error);
+      deps.logger?.warn(`outbox ${message.job} ${message.period} ${message.recipient}: ${outcome.error}`);
+      stats.failed++;
+    }
+  }
+  return stats;
+}
+
+type Outcome = { ok: true; messageId: string } | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+
+async function send(messenger: OutboundMessenger, message: ClaimedMessage, workspaceId: string): Promise<Outcome> {
+  const key = `${message.job}:${message.period}:${message.recipient}`;
+  const options = { resumed: message.resumed };
+  try {
+    const result =
+      message.target.kind === "user"
+        ? await messenger.sendToUser({ workspaceId, userId: message.target.userId }, message.payload, key, options)
+        : await messenger.sendToChannel({ workspaceId, channelId: message.target.channelId }, message.payload, key, options);
+    return { ok: true, messageId: result.messageId };
+  } catch (error) {
+    if (error instanceof SendError) {
+      return { ok: false, retryable: error.retryable, error: error.message, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+    }
+    // Unknown failures (a network error, a bug) are worth another try, up to MAX_ATTEMPTS.
+    return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function platformWorkspaceId(prisma: Prisma, cache: Map<string, string>, id: string): Promise<string> {
+  const known = cache.get(id);
+  if (known) return known;
+  const { externalId } = await prisma.workspace.findUniqueOrThrow({ where: { id }, select: { externalId: true } });
+  cache.set(id, externalId);
+  return externalId;
+}
+
+/**
+ * For a one-off run from the command line: keeps delivering while retries fall due within
+ * `maxWaitMs` (a 429's Retry-After, a short backoff), so the run ends with its messages sent or
+ * failed rather than parked. Anything still waiting is left for the running bot's retry tick.
+ */
+export async function deliverUntilSettled(deps: DeliveryDeps, options: DeliveryOptions & { maxWaitMs: number }): Promise<DeliveryStats & { waiting: number }> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const total: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
+  const deadline = deps.now().getTime() + options.maxWaitMs;
+  const scope = options.workspaceIds ? { workspaceId: { in: options.workspaceIds } } : {};
+  for (;;) {
+    const stats = await deliverDue(deps, options);
+    total.sent += stats.sent;
+    total.retried += stats.retried;
+    total.failed += stats.failed;
+    const platforms = { platform: { in: deps.messengers.map((m) => m.platform) } };
+    const next = await deps.prisma.outboxMessage.findFirst({
+      where: { ...scope, ...platforms, status: { in: ["pending", "sending"] } },
+      orderBy: { nextAttemptAt: "asc" },
+      select: { nextAttemptAt: true, lockedUntil: true, status: true },
+    });
+    if (!next) return { ...total, waiting: 0 };
+    const at = (next.status === "sending" ? next.lockedUntil ?? next.nextAttemptAt : next.nextAttemptAt).getTime();
+    if (at > deadline || options.stopped?.()) {
+      const waiting = await deps.prisma.outboxMessage.count({ where: { ...scope, ...platforms, status: { in: ["pending", "sending"] } } });
+      return { ...total, waiting };
+    }
+    await sleep(Math.max(0, at - deps.now().getTime()));
+  }
+}

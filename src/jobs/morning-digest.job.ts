@@ -1,0 +1,69 @@
+import type { Caller } from "../commands/context.ts";
+import { dueCard, dueToday } from "../customers/due-list.ts";
+import type { User, Workspace } from "../db/types.ts";
+import type { Locale } from "../domain/localized.ts";
+import { messagesFor } from "../i18n/messages.ts";
+import { card, type Reply } from "../reply.ts";
+import { deliverDue, deliverUntilSettled } from "./deliver.ts";
+import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
+import { workspacesFor } from "./job-deps.ts";
+import { alreadyRecorded, enqueue } from "./outbox.ts";
+import { localDateAndTime } from "../format/dates.ts";
+
+export const MORNING_DIGEST = "morning-digest";
+/** Lines in one message; the rest are counted, with a hint to ask for the full list. */
+export const DIGEST_CAP = 10;
+
+/**
+ * Every rep's list for their local day, once per rep per day: overdue first, then due today,
+ * best stage and grade first, each with the buttons to clear it. Nothing due, no message.
+ */
+export async function runMorningDigest(deps: JobDeps, run: JobRun & { digestAt: string }): Promise<JobResult> {
+  const result: JobResult = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
+  const workspaces = await workspacesFor(deps.prisma, run.workspace);
+  const delivery = { prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger };
+  const scope = { workspaceIds: workspaces.map((w) => w.id) };
+  for (const workspace of workspaces) {
+    // One workspace's trouble (a bad row, a missing stage) must not cost the others their morning.
+    try {
+      await enqueueWorkspace(deps, run, workspace, result);
+    } catch (error) {
+      deps.logger.error(`morning digest for workspace ${workspace.externalId} failed`, error);
+    }
+  }
+  const stats = await (run.settle ? deliverUntilSettled(delivery, { ...scope, maxWaitMs: run.settle.maxWaitMs }) : deliverDue(delivery, scope));
+  return { ...result, ...stats };
+}
+
+async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string }, workspace: Workspace, result: JobResult) {
+  const users = await deps.prisma.user.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "asc" } });
+  for (const user of users) {
+    const local = localDateAndTime(run.now, user.timeZone);
+    if (run.respectLocalTime && local.time < run.digestAt) continue;
+    const period = local.date;
+    const target = { kind: "user" as const, userId: user.externalId };
+    if (await alreadyRecorded(deps.prisma, workspace.id, MORNING_DIGEST, period, target)) {
+      result.alreadyDone++;
+      continue;
+    }
+    const reply = await digestFor(deps, workspace, user, run.now);
+    const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: MORNING_DIGEST, period, platform: workspace.platform, target, reply }, run.now);
+    if (!added) result.alreadyDone++;
+    else if (reply) result.queued++;
+    else result.nothingToSend++;
+  }
+}
+
+async function digestFor(deps: JobDeps, workspace: Workspace, user: User, now: Date): Promise<Reply | null> {
+  const locale = user.locale as Locale;
+  const caller: Caller = { user, workspace, locale, timeZone: user.timeZone, m: messagesFor(locale) };
+  const { items, total } = await deps.prisma.$transaction((tx) =>
+    dueToday(tx, deps.playbook, { id: user.id, workspaceId: workspace.id, timeZone: user.timeZone }, now, DIGEST_CAP),
+  );
+  if (total === 0) return null;
+  const { m } = caller;
+  const overdue = await deps.prisma.customer.count({ where: { ownerId: user.id, workspaceId: workspace.id, overdueAt: { lte: now } } });
+  const cards = items.map((item) => dueCard(deps.playbook, caller, item, now));
+  if (total > items.length) cards.push(card(m.digest.more(total - items.length)));
+  return { ok: true, ephemeral: false, text: m.digest.morning(user.displayName, total, overdue), cards };
+}

@@ -1,0 +1,109 @@
+import type { Prisma } from "../db/database.ts";
+import type { Reply } from "../reply.ts";
+
+export type OutboxTarget = { kind: "user"; userId: string } | { kind: "channel"; channelId: string };
+
+export interface OutboxEntry {
+  workspaceId: string;
+  /** The platform's workspace id, which the messenger needs. */
+  job: string;
+  period: string;
+  platform: string;
+  target: OutboxTarget;
+  /** null: nothing to send this period, but the decision is recorded so later ticks do not reconsider. */
+  reply: Reply | null;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  workspaceId: string;
+  job: string;
+  period: string;
+  recipient: string;
+  platform: string;
+  target: OutboxTarget;
+  payload: Reply;
+  attempts: number;
+  /** It was being sent when its sender stopped: it may already have arrived. */
+  resumed: boolean;
+}
+
+export function recipientKey(target: OutboxTarget): string {
+  return target.kind === "user" ? `user:${target.userId}` : `channel:${target.channelId}`;
+}
+
+/**
+ * Records a message before anything is sent. The unique key (workspace, job, period,
+ * recipient) makes this the moment of truth: whoever inserts first owns the message; a rerun,
+ * a second replica or a restarted process inserts nothing. Returns whether this call added it.
+ */
+export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Promise<boolean> {
+  const rows = await prisma.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
+    VALUES (gen_random_uuid()::text, ${entry.workspaceId}, ${entry.job}, ${entry.period}, ${recipientKey(entry.target)}, ${entry.platform},
+            ${JSON.stringify(entry.target)}::jsonb, ${entry.reply === null ? null : JSON.stringify(entry.reply)}::jsonb,
+            ${entry.reply === null ? "skipped" : "pending"}, ${now})
+    ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING`;
+  return rows > 0;
+}
+
+export async function alreadyRecorded(prisma: Prisma, workspaceId: string, job: string, period: string, target: OutboxTarget): Promise<boolean> {
+  const row = await prisma.outboxMessage.findUnique({
+    where: { workspaceId_job_period_recipient: { workspaceId, job, period, recipient: recipientKey(target) } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/**
+ * Takes one message that is due to be sent, or whose sender died mid-send (its lease ran
+ * out), and leases it to this process — only for platforms this process can reach, so a
+ * replica without the Feishu adapter leaves Feishu messages to one that has it. SKIP LOCKED lets replicas share the queue without
+ * waiting on each other or taking the same row.
+ */
+export async function claimNext(
+  prisma: Prisma,
+  now: Date,
+  leaseMs: number,
+  only: { platforms: string[]; workspaceIds?: string[] },
+): Promise<ClaimedMessage | null> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const ids = only.workspaceIds ?? null;
+  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+    UPDATE "OutboxMessage" AS o
+       SET "status" = 'sending', "lockedUntil" = ${leaseUntil}, "attempts" = o."attempts" + 1
+      FROM (SELECT "id", "status" AS "previousStatus" FROM "OutboxMessage"
+             WHERE (("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))
+               AND "platform" = ANY(${only.platforms}::text[])
+               AND (${ids}::text[] IS NULL OR "workspaceId" = ANY(${ids}::text[]))
+             ORDER BY "nextAttemptAt" LIMIT 1
+             FOR UPDATE SKIP LOCKED) AS picked
+     WHERE o."id" = picked."id"
+    RETURNING o."id", o."workspaceId", o."job", o."period", o."recipient", o."platform", o."target", o."payload", o."attempts", picked."previousStatus"`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    workspaceId: row.workspaceId as string,
+    job: row.job as string,
+    period: row.period as string,
+    recipient: row.recipient as string,
+    platform: row.platform as string,
+    target: row.target as OutboxTarget,
+    payload: row.payload as Reply,
+    attempts: Number(row.attempts),
+    resumed: row.previousStatus === "sending",
+  };
+}
+
+export async function markSent(prisma: Prisma, id: string, messageId: string, now: Date): Promise<void> {
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", messageId, sentAt: now, lockedUntil: null, lastError: null } });
+}
+
+export async function markRetry(prisma: Prisma, id: string, error: string, nextAttemptAt: Date): Promise<void> {
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt, lockedUntil: null, lastError: error } });
+}
+
+export async function markFailed(prisma: Prisma, id: string, error: string): Promise<void> {
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "failed", lockedUntil: null, lastError: error } });
+}

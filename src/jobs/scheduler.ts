@@ -1,0 +1,72 @@
+import cron, { type ScheduledTask } from "node-cron";
+import { deliverDue } from "./deliver.ts";
+import type { JobDeps } from "./job-deps.ts";
+import { runMorningDigest } from "./morning-digest.job.ts";
+import { runWeeklySummary } from "./weekly-summary.job.ts";
+
+export interface SchedulerOptions {
+  /** HH:mm in each rep's own time zone. */
+  digestAt: string;
+  /** A cron expression evaluated in each workspace's time zone. */
+  weeklyCron: string;
+}
+
+const REFRESH_ZONES_MS = 60 * 60_000;
+
+/**
+ * The one place that wires node-cron. Reps live in different time zones, so the morning job
+ * ticks every minute and picks the reps whose local time has reached MORNING_DIGEST_AT; the
+ * outbox makes every tick after the first a no-op for them. The weekly summary gets one cron
+ * per workspace time zone. Every minute, messages waiting for a retry are sent.
+ */
+export function startScheduler(deps: JobDeps, options: SchedulerOptions): { stop(): Promise<void> } {
+  const tasks: ScheduledTask[] = [];
+  const weeklyZones = new Map<string, ScheduledTask>();
+  const guard = (name: string, work: () => Promise<unknown>) => async () => {
+    try {
+      await work();
+    } catch (error) {
+      deps.logger.error(`scheduled ${name} failed`, error);
+    }
+  };
+
+  tasks.push(
+    cron.schedule("* * * * *", guard("morning-digest", () => runMorningDigest(deps, { now: deps.now(), respectLocalTime: true, digestAt: options.digestAt })), {
+      name: "morning-digest",
+      noOverlap: true,
+    }),
+    cron.schedule("30 * * * * *", guard("outbox retries", () => deliverDue({ prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger })), {
+      name: "outbox",
+      noOverlap: true,
+    }),
+  );
+
+  const refreshZones = async () => {
+    const zones = await deps.prisma.workspace.findMany({ distinct: ["timeZone"], select: { timeZone: true } });
+    for (const { timeZone } of zones) {
+      if (weeklyZones.has(timeZone)) continue;
+      weeklyZones.set(
+        timeZone,
+        cron.schedule(options.weeklyCron, guard("weekly-summary", () => runWeeklySummary(deps, { now: deps.now(), timeZone })), {
+          name: `weekly-summary ${timeZone}`,
+          timezone: timeZone,
+          noOverlap: true,
+        }),
+      );
+    }
+  };
+  void guard("time zones", refreshZones)();
+  const refresher = setInterval(guard("time zones", refreshZones), REFRESH_ZONES_MS);
+  refresher.unref();
+
+  return {
+    async stop() {
+      clearInterval(refresher);
+      for (const task of [...tasks, ...weeklyZones.values()]) await task.destroy();
+    },
+  };
+}
+
+export function isValidCron(expression: string): boolean {
+  return cron.validate(expression);
+}

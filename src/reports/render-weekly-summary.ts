@@ -1,0 +1,70 @@
+import type { Locale } from "../domain/localized.ts";
+import { classLabel, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
+import { formatDate, formatShortDate } from "../format/dates.ts";
+import { messagesFor } from "../i18n/messages.ts";
+import type { Playbook } from "../playbook/playbook.schema.ts";
+import { card, type Reply } from "../reply.ts";
+import type { WeeklySummary } from "./weekly-summary.ts";
+
+const LIST_CAP = 25;
+
+/** The weekly summary as a reply, in one reader's language and time zone. */
+export function renderWeeklySummary(summary: WeeklySummary, playbook: Playbook, locale: Locale, timeZone: string): Reply {
+  const m = messagesFor(locale);
+  const w = m.weekly;
+  const lastDay = new Date(summary.end.getTime() - 1);
+  const range = `${formatShortDate(summary.start, timeZone, locale)} – ${formatDate(lastDay, timeZone, locale)}`;
+  const money = (n: number) => n.toLocaleString(locale === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 0 });
+  const capped = (items: string[]) => (items.length > LIST_CAP ? [...items.slice(0, LIST_CAP), w.more(items.length - LIST_CAP)] : items);
+
+  const funnel = card(w.funnel(), {
+    fields: summary.funnel.map((row) => ({
+      label: stageName(playbook, row.stage, locale),
+      value: row.grades.length > 0 && row.total > 0 ? `${row.total} (${row.grades.map((g) => `${g.grade} ${g.count}`).join(" · ")})` : String(row.total),
+    })),
+  });
+  const mv = summary.movements;
+  const movements = card(w.movements(), {
+    fields: [
+      { label: w.new(), value: String(mv.new) },
+      { label: w.promoted(), value: String(mv.promoted) },
+      { label: w.demoted(), value: String(mv.demoted) },
+      { label: w.won(), value: String(mv.won) },
+      { label: w.lost(), value: String(mv.lost) },
+      { label: w.reactivated(), value: String(mv.reactivated) },
+    ],
+  });
+  const t = summary.totals;
+  const conversion = card(w.conversion(), {
+    fields: [
+      { label: w.wonThisWeek(), value: `${summary.week.won} · ${money(summary.week.revenue)}` },
+      { label: w.conversionRate(), value: t.conversionRate === null ? "—" : `${(t.conversionRate * 100).toFixed(1)}% (${t.won}/${t.leads})` },
+      { label: w.averageDeal(), value: t.averageDeal === null ? "—" : money(t.averageDeal) },
+      { label: w.averageCycle(), value: t.averageCycleDays === null ? "—" : w.days(t.averageCycleDays.toFixed(1)) },
+    ],
+  });
+  const lost = card(w.lostReasons(), {
+    sections: [{ title: "", items: summary.lostReasons.length ? summary.lostReasons.map((r) => `${r.reason ? lostReasonLabel(playbook, r.reason, locale) : "—"}: ${r.count}`) : [w.none()] }],
+  });
+  const overdue = card(w.overdueByRep(), {
+    sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => `${r.owner}: ${r.count}`) : [w.none()] }],
+  });
+  const filings = card(w.pendingFilings(summary.pendingFilings.length), {
+    sections: [{
+      title: "",
+      items: capped(summary.pendingFilings.map((f) => `#${f.number} ${f.company} · ${f.owner}${f.filedAt ? ` · ${formatShortDate(f.filedAt, timeZone, locale)}` : ""}`)),
+    }],
+    actions: summary.pendingFilings.slice(0, 5).map((f) => ({ kind: "run" as const, label: m.actions.approve + ` #${f.number}`, command: `approve #${f.number}` })),
+  });
+  const tracked = card(w.tracked(summary.tracked.length), {
+    sections: [{
+      title: "",
+      items: capped(summary.tracked.map((c) => {
+        const last = c.lastTouchAt ? formatShortDate(c.lastTouchAt, timeZone, locale) : "—";
+        const next = c.nextDueAt ? formatShortDate(c.nextDueAt, timeZone, locale) : "—";
+        return `${c.overdue ? "⚠ " : ""}#${c.number} ${c.company} · ${classLabel(playbook, c.stage, c.grade, locale)} · ${c.owner} · ${w.lastNext(last, next)}${c.overdue ? ` · ${w.overdue()}` : ""}`;
+      })),
+    }],
+  });
+  return { ok: true, ephemeral: false, text: w.title(range), cards: [funnel, movements, conversion, lost, overdue, filings, tracked] };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import type { JobDeps } from "../../src/jobs/job-deps.ts";
+import { runWeeklySummary } from "../../src/jobs/weekly-summary.job.ts";
+import { computeWeeklySummary } from "../../src/reports/weekly-summary.ts";
+import { previousLocalWeek } from "../../src/format/dates.ts";
+import { useCrm } from "../support/crm-fixture.ts";
+import { recordingMessenger } from "../support/recording-messenger.ts";
+
+const t = useCrm();
+const FULL = 'province=广东 contact=李总 title=总经理 mobile=13800138000 address="佛山市顺德区 1 号"';
+const LOG = "聊了二十分钟：三个酒店厨房工程，需要商用电磁炉，20 台报价，预算已批，下周三前回复，决策人李总本人";
+
+/**
+ * A hand-made week in a fresh workspace (Shanghai time), summarised on Monday 30 Nov 09:00:
+ *   16 Nov  boss adds Old1 (potential D) and Old2 (selection)                    — before the week
+ *   23 Nov  boss adds W1 (B) and promotes it to A; rep adds W2 (A) and demotes it to C;
+ *           rep adds W3 (intention A), W4 and W5 (both lost: "price" and "moved abroad"),
+ *           W6 (complete, filed: waiting for approval), W8 (selection: overdue by the 30th)
+ *   25 Nov  boss marks Old2 won for 5万 (9 days after it was added)
+ *   30 Nov 08:00  rep adds W7                                                    — after the week
+ */
+async function buildWeek(workspace: string) {
+  const boss = t.person("boss", { workspace });
+  const rep = t.person("rep1", { workspace });
+  const run = async (p: typeof boss, line: string) => expect((await p.run(line)).ok, line).toBe(true);
+  t.clock.set("2026-11-16T02:00:00Z");
+  await run(boss, "add Old1");
+  await run(boss, "add Old2 stage=selection");
+  t.clock.set("2026-11-23T02:00:00Z");
+  await run(boss, "add W1 grade=B");
+  await run(boss, "grade W1 A");
+  await run(rep, "add W2 grade=A");
+  await run(rep, "grade W2 C");
+  await run(rep, "add W3 stage=intention grade=A");
+  await run(rep, "add W4");
+  await run(rep, "lost W4 价格");
+  await run(rep, "add W5");
+  await run(rep, "lost W5 moved abroad");
+  await run(rep, `add W6 ${FULL}`);
+  await run(rep, `log W6 call ${LOG}`);
+  await run(rep, "file W6");
+  await run(rep, "add W8 stage=selection");
+  t.clock.set("2026-11-25T02:00:00Z");
+  await run(boss, "won Old2 5万");
+  t.clock.set("2026-11-30T00:00:00Z");
+  await run(rep, "add W7");
+  t.clock.set("2026-11-30T01:00:00Z"); // Monday 09:00 in Shanghai
+  return { boss, rep };
+}
+
+describe("the weekly summary", () => {
+  it("computes the funnel, movements, conversion, lost reasons, overdue, filings and the A-grade digest", async () => {
+    await buildWeek("weekly");
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "weekly" } });
+    const week = previousLocalWeek(t.clock.now, "Asia/Shanghai");
+    expect(week).toEqual({ start: new Date("2026-11-22T16:00:00Z"), end: new Date("2026-11-29T16:00:00Z"), period: "2026-W48" });
+    const s = await computeWeeklySummary(t.db.prisma, t.crm.playbook, workspace, week, t.clock.now);
+
+    expect(s.funnel).toEqual([
+      { stage: "potential", total: 5, grades: [{ grade: "A", count: 1 }, { grade: "B", count: 0 }, { grade: "C", count: 1 }, { grade: "D", count: 3 }] },
+      { stage: "intention", total: 1, grades: [{ grade: "A", count: 1 }, { grade: "B", count: 0 }] },
+      { stage: "selection", total: 1, grades: [] },
+      { stage: "won", total: 1, grades: [] },
+      { stage: "lost", total: 2, grades: [] },
+    ]);
+    expect(s.movements).toEqual({ new: 7, promoted: 1, demoted: 1, won: 1, lost: 2, reactivated: 0 });
+    expect(s.week).toEqual({ won: 1, revenue: 50000 });
+    // 9 leads filed before the week ended (W7 came after), one won: 1/9; 9 days from filing to won.
+    expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, averageCycleDays: 9 });
+    expect(s.lostReasons).toEqual([{ reason: "moved abroad", count: 1 }, { reason: "price", count: 1 }]);
+    expect(s.overdueByRep).toEqual([{ owner: "rep1", count: 1 }]);
+    expect(s.pendingFilings.map((f) => [f.company, f.owner])).toEqual([["W6", "rep1"]]);
+    expect(s.tracked.map((c) => [c.company, c.stage, c.grade, c.owner, c.overdue])).toEqual([
+      ["W3", "intention", "A", "rep1", false],
+      ["W8", "selection", null, "rep1", true],
+    ]);
+  });
+
+  it("goes to the directors by DM, once per week, and to the director channel once one is set", async () => {
+    const { boss } = await buildWeek("weekly2");
+    const out = recordingMessenger();
+    const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } };
+    const first = await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
+    expect(first).toMatchObject({ queued: 1, sent: 1 });
+    expect(out.delivered.map((d) => [d.to, d.key])).toEqual([["user:weekly2:boss", "weekly-summary:2026-W48:user:boss"]]);
+    const { reply } = out.delivered[0]!;
+    expect(reply.text).toBe("Weekly summary, 23 Nov – Sun 29 Nov 2026");
+    const byTitle = Object.fromEntries(reply.cards.map((c) => [c.title, c]));
+    expect(byTitle["This week's movements"]!.fields).toEqual([
+      { label: "New", value: "7" }, { label: "Promoted", value: "1" }, { label: "Demoted", value: "1" },
+      { label: "Won", value: "1" }, { label: "Lost", value: "2" }, { label: "Reactivated", value: "0" },
+    ]);
+    expect(byTitle["Results"]!.fields).toEqual([
+      { label: "Won this week (deals · revenue)", value: "1 · 50,000" },
+      { label: "Conversion (won ÷ leads, to date)", value: "11.1% (1/9)" },
+      { label: "Average deal", value: "50,000" },
+      { label: "Average sales cycle", value: "9.0 days" },
+    ]);
+    expect(byTitle["Lost this week, by reason"]!.sections[0]!.items).toEqual(["moved abroad: 1", "Price: 1"]);
+    expect(byTitle["A-grade digest (2)"]!.sections[0]!.items[1]).toMatch(/^⚠ #\d+ W8 · Selection · rep1 · last —, next 26 Nov · OVERDUE$/);
+    expect(byTitle["Filings waiting for approval (1)"]!.actions[0]).toMatchObject({ kind: "run", command: expect.stringMatching(/^approve #\d+$/) });
+
+    await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
+    expect(out.delivered).toHaveLength(1);
+
+    // A director picks the team channel; next week's summary goes there, in the workspace's language.
+    expect((await t.crm.execute({ ...boss.identity, channelId: "C-TEAM" }, "setup channel")).text).toBe(
+      "This channel now gets the weekly summary and the A-grade digest.",
+    );
+    expect((await boss.run("setup channel")).text).toBe("Type this in the team channel that should get the weekly summary.");
+    t.clock.set("2026-12-07T01:00:00Z");
+    await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
+    expect(out.delivered.map((d) => d.to)).toEqual(["user:weekly2:boss", "channel:weekly2:C-TEAM"]);
+    expect(out.delivered[1]!.reply.text).toBe("销售周报（11月30日 – 2026-12-06 周日）");
+  });
+});

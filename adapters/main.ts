@@ -1,56 +1,70 @@
+import type { Server } from "node:http";
 import { pick } from "../src/domain/localized.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
-import { createCrm } from "../src/crm/crm.ts";
-import { DataDirLockedError } from "../src/db/data-dir-lock.ts";
-import { openDatabase, type Database } from "../src/db/database.ts";
 import { localeFromTag, messagesFor } from "../src/i18n/messages.ts";
-import { loadPlaybook, PlaybookError } from "../src/playbook/load-playbook.ts";
+import { startScheduler } from "../src/jobs/scheduler.ts";
+import { bootstrap, type Runtime } from "./bootstrap.ts";
 import { runConsole } from "./console/console-adapter.ts";
+import { startHttpServer } from "./http-server.ts";
+import { explainStartupError } from "./startup-errors.ts";
 
 /**
- * The bot's entry point: reads the configuration, opens the database, and starts the adapters
- * that have credentials. With none, it is the local console on the embedded database.
+ * The bot: reads the configuration, opens the database, starts the messengers that have
+ * credentials, the HTTP server their webhooks need, and the scheduled jobs. With no messenger
+ * configured it is the local console on the embedded database, and ends with its input.
  */
 async function main(): Promise<number> {
   let m = messagesFor(localeFromTag(process.env.CRM_LOCALE ?? process.env.LANG));
-  let db: Database | undefined;
+  let runtime: Runtime | undefined;
+  let server: Server | undefined;
+  let scheduler: { stop(): Promise<void> } | undefined;
+  const stop = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
   try {
-    const config = loadConfig(process.env);
-    m = messagesFor(config.console.locale);
-    const playbook = await loadPlaybook(config.playbook);
-    db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-    const crm = createCrm({ prisma: db.prisma, playbook });
-    const stop = new AbortController();
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
+    runtime = await bootstrap(process.env, process.stdout);
+    const { config, platforms, crm, playbook } = runtime;
+    m = runtime.m;
+    const routes = platforms.flatMap((p) => p.routes);
+    if (routes.length > 0) server = await startHttpServer(routes, config.port);
+    for (const platform of platforms) await platform.start();
+    scheduler = startScheduler(runtime.jobs, { digestAt: config.jobs.morningDigestAt, weeklyCron: config.jobs.weeklySummaryCron });
+
     const where = config.databaseUrl ? "PostgreSQL" : m.console.embedded(config.dataDir);
-    process.stderr.write(`${m.console.banner(pick(playbook.name, config.console.locale), where, config.console.userId)}\n`);
-    await runConsole(
-      {
-        crm,
-        identity: {
-          platform: "console",
-          workspaceId: "local",
-          workspaceName: "Console",
-          userId: config.console.userId,
-          displayName: config.console.userId,
-          timeZone: config.console.timeZone,
-          locale: config.console.locale,
-          ...(config.console.localeOverride ? { localeOverride: config.console.localeOverride } : {}),
+    const running = [...platforms.map((p) => p.name), ...(server ? [`HTTP :${config.port}`] : [])];
+    process.stderr.write(`${m.console.banner(pick(playbook.name, config.console.locale), where, config.console.userId)}${running.length ? `\n${running.join(" · ")}` : ""}\n`);
+
+    const withConsole = platforms.length === 0 || config.consoleEnabled;
+    if (withConsole) {
+      await runConsole(
+        {
+          crm,
+          identity: {
+            platform: "console",
+            workspaceId: "local",
+            workspaceName: "Console",
+            userId: config.console.userId,
+            displayName: config.console.userId,
+            timeZone: config.console.timeZone,
+            locale: config.console.locale,
+            ...(config.console.localeOverride ? { localeOverride: config.console.localeOverride } : {}),
+          },
+          input: process.stdin,
+          output: process.stdout,
+          prompt: process.stdin.isTTY === true,
         },
-        input: process.stdin,
-        output: process.stdout,
-        prompt: process.stdin.isTTY === true,
-      },
-      stop.signal,
-    );
+        stop.signal,
+      );
+    }
+    // With a messenger, the bot serves until it is told to stop, whatever happens to stdin.
+    if (platforms.length > 0 && !stop.signal.aborted) await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
     return 0;
   } catch (error) {
-    if (error instanceof DataDirLockedError) process.stderr.write(`${m.console.locked(error.dataDir, error.pid)}\n`);
-    else if (error instanceof ConfigError || error instanceof PlaybookError) process.stderr.write(`${m.console.failedToStart(error.message)}\n`);
-    else process.stderr.write(`${m.console.failedToStart(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    process.stderr.write(`${explainStartupError(error, m)}\n`);
     return 1;
   } finally {
-    await db?.close();
+    await scheduler?.stop();
+    for (const platform of runtime?.platforms ?? []) await platform.stop().catch(() => undefined);
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await runtime?.close();
   }
 }
 

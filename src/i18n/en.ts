@@ -144,6 +144,13 @@ export const en = {
       `The embedded database in ${dir} is already open in another process (pid ${pid}): the bot, or a job started from the command line. Only one process may open it at a time. Stop that process first, or set DATABASE_URL to use PostgreSQL, which several processes can share.`,
     failedToStart: (reason: string) => `The bot could not start: ${reason}`,
     stopped: () => "Bye.",
+    unknownWorkspace: (w: string) => `There is no workspace "${w}". Give its id or the platform's id (a Slack team id, a Feishu tenant key, or "local" for the console).`,
+    jobUsage: () =>
+      "Usage: npm run job -- <morning-digest|weekly-summary> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+    badNow: (value: string) => `--now "${value}" is not a time. Give an ISO time such as 2026-11-24T09:00:00+08:00.`,
+    jobDone: (job: string, r: { queued: number; nothingToSend: number; alreadyDone: number; sent: number; failed: number; waiting: number }) =>
+      `${job}: ${r.queued} new message(s), ${r.nothingToSend} with nothing to send, ${r.alreadyDone} already done; sent ${r.sent}, failed ${r.failed}, waiting for a retry ${r.waiting}.`,
+    jobFailed: (n: number) => `${n} message(s) could not be delivered; the outbox keeps each one with its error.`,
   },
   errors: {
     unclosedQuote: (q: string) => `A quote ${q} is not closed. Close it, or leave the quotes out.`,

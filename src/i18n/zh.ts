@@ -136,6 +136,13 @@ export const zh: Messages = {
       `${dir} 中的内置数据库已被另一个进程（pid ${pid}）打开：可能是正在运行的机器人，或从命令行启动的任务。同一时间只能有一个进程打开它。请先停止那个进程，或设置 DATABASE_URL 改用可多进程共享的 PostgreSQL。`,
     failedToStart: (reason) => `机器人无法启动：${reason}`,
     stopped: () => "再见。",
+    unknownWorkspace: (w) => `没有“${w}”这个工作区。请给出工作区 id 或平台 id（Slack team id、飞书 tenant key，控制台为 "local"）。`,
+    jobUsage: () =>
+      "用法：npm run job -- <morning-digest|weekly-summary> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+    badNow: (value) => `--now “${value}”不是有效时间。请写成 ISO 时间，例如 2026-11-24T09:00:00+08:00。`,
+    jobDone: (job, r) =>
+      `${job}：新消息 ${r.queued} 条，无需发送 ${r.nothingToSend} 人，之前已处理 ${r.alreadyDone} 人；已发送 ${r.sent}，失败 ${r.failed}，等待重试 ${r.waiting}。`,
+    jobFailed: (n) => `${n} 条消息发送失败，发件箱中保留了每条的错误原因。`,
   },
   errors: {
     unclosedQuote: (q) => `引号 ${q} 没有闭合。请补全引号，或去掉引号。`,

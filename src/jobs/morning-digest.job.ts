@@ -47,7 +47,7 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string 
       continue;
     }
     const reply = await digestFor(deps, workspace, user, run.now);
-    const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: MORNING_DIGEST, period, platform: workspace.platform, target, reply }, run.now);
+    const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: MORNING_DIGEST, period, platform: workspace.platform, target, reply }, deps.now());
     if (!added) result.alreadyDone++;
     else if (reply) result.queued++;
     else result.nothingToSend++;

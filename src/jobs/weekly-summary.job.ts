@@ -46,7 +46,7 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace
   const summary = hasCustomers ? await computeWeeklySummary(deps.prisma, deps.playbook, workspace, week, run.now) : null;
   for (const r of pending) {
     const reply = summary ? renderWeeklySummary(summary, deps.playbook, r.locale, r.timeZone) : null;
-    const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: WEEKLY_SUMMARY, period: week.period, platform: workspace.platform, target: r.target, reply }, run.now);
+    const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: WEEKLY_SUMMARY, period: week.period, platform: workspace.platform, target: r.target, reply }, deps.now());
     if (!added) result.alreadyDone++;
     else if (reply) result.queued++;
     else result.nothingToSend++;

@@ -1,0 +1,55 @@
+import type { Writable } from "node:stream";
+import { loadConfig, type Config } from "../src/config.ts";
+import { createCrm, type Crm } from "../src/crm/crm.ts";
+import { openDatabase, type Database } from "../src/db/database.ts";
+import type { JobDeps } from "../src/jobs/job-deps.ts";
+import { messagesFor, type Messages } from "../src/i18n/messages.ts";
+import { loadPlaybook } from "../src/playbook/load-playbook.ts";
+import type { Playbook } from "../src/playbook/playbook.schema.ts";
+import type { PlatformAdapter } from "./adapter.ts";
+import { consoleOutbound } from "./console/console-outbound.ts";
+import { stderrLogger, type Logger } from "./logger.ts";
+import { createPlatformAdapters } from "./platforms.ts";
+
+export interface Runtime {
+  config: Config;
+  m: Messages;
+  playbook: Playbook;
+  db: Database;
+  crm: Crm;
+  platforms: PlatformAdapter[];
+  jobs: JobDeps;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * What the bot and the job command share: configuration, playbook, database, the CRM and the
+ * configured messengers (not yet started). Throws ConfigError, PlaybookError or
+ * DataDirLockedError for the caller to explain.
+ */
+export async function bootstrap(env: Record<string, string | undefined>, output: Writable): Promise<Runtime> {
+  const config = loadConfig(env);
+  const logger = stderrLogger();
+  const playbook = await loadPlaybook(config.playbook);
+  const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  try {
+    const crm = createCrm({ prisma: db.prisma, playbook, logger });
+    const platforms = await createPlatformAdapters(config, crm, logger);
+    const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output)];
+    return {
+      config,
+      m: messagesFor(config.console.locale),
+      playbook,
+      db,
+      crm,
+      platforms,
+      logger,
+      jobs: { prisma: db.prisma, playbook, messengers, now: () => new Date(), logger },
+      close: () => db.close(),
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, MigrationChangedError, readMigrations, type SqlRunner } from "../../src/db/migrate.ts";
 import { pgliteRunner, postgresRunner } from "../../src/db/sql-runners.ts";
-import { databaseUrlFor } from "../support/pg-urls.ts";
+import { databaseUrlFor, dropWhenClosed } from "../support/pg-urls.ts";
 
 const PG_URL = process.env.DATABASE_URL;
 const cleanups: (() => Promise<void>)[] = [];
@@ -25,7 +25,7 @@ async function emptyDatabase(): Promise<{ runner: () => SqlRunner; query: (sql: 
     const pools: pg.Pool[] = [];
     cleanups.push(async () => {
       for (const pool of pools) await pool.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenClosed(admin, name);
       await admin.end();
     });
     const open = () => {

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.ts";
-import { adminUrl, databaseUrlFor } from "./pg-urls.ts";
+import { adminUrl, databaseUrlFor, dropWhenClosed } from "./pg-urls.ts";
 
 export interface TestDatabase extends Database {
   /** PostgreSQL only: the URL of this test's own database, for a second process or pool. */
@@ -29,7 +29,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       url: ownUrl,
       async close() {
         await db.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropWhenClosed(admin, name);
         await admin.end();
       },
     };

@@ -1,6 +1,8 @@
 import type { Prisma } from "../db/database.ts";
+import type { Workspace } from "../db/types.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import type { OutboundMessenger } from "../ports/outbound.ts";
+import { deliverDue, deliverUntilSettled } from "./deliver.ts";
 
 export interface JobDeps {
   prisma: Prisma;
@@ -32,6 +34,32 @@ export interface JobResult {
   sent: number;
   retried: number;
   failed: number;
+}
+
+/**
+ * Runs a job's enqueue step for each workspace, then delivers what it queued. A cron job loops
+ * tenants with a try/catch per tenant: one workspace's trouble (a bad row, a stage the playbook
+ * lost) must not cost the others their message.
+ */
+export async function forEachWorkspace(
+  deps: JobDeps,
+  run: JobRun,
+  job: string,
+  workspaces: Workspace[],
+  enqueue: (workspace: Workspace, result: JobResult) => Promise<void>,
+): Promise<JobResult> {
+  const result: JobResult = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
+  for (const workspace of workspaces) {
+    try {
+      await enqueue(workspace, result);
+    } catch (error) {
+      deps.logger.error(`${job} for workspace ${workspace.externalId} failed`, error);
+    }
+  }
+  const delivery = { prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger };
+  const scope = { workspaceIds: workspaces.map((w) => w.id) };
+  const stats = await (run.settle ? deliverUntilSettled(delivery, { ...scope, maxWaitMs: run.settle.maxWaitMs }) : deliverDue(delivery, scope));
+  return { ...result, ...stats };
 }
 
 export async function workspacesFor(prisma: Prisma, wanted: string | undefined) {

@@ -4,9 +4,8 @@ import type { User, Workspace } from "../db/types.ts";
 import type { Locale } from "../domain/localized.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import { card, type Reply } from "../reply.ts";
-import { deliverDue, deliverUntilSettled } from "./deliver.ts";
 import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
-import { workspacesFor } from "./job-deps.ts";
+import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { alreadyRecorded, enqueue } from "./outbox.ts";
 import { localDateAndTime } from "../format/dates.ts";
 
@@ -19,20 +18,8 @@ export const DIGEST_CAP = 10;
  * best stage and grade first, each with the buttons to clear it. Nothing due, no message.
  */
 export async function runMorningDigest(deps: JobDeps, run: JobRun & { digestAt: string }): Promise<JobResult> {
-  const result: JobResult = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
   const workspaces = await workspacesFor(deps.prisma, run.workspace);
-  const delivery = { prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger };
-  const scope = { workspaceIds: workspaces.map((w) => w.id) };
-  for (const workspace of workspaces) {
-    // One workspace's trouble (a bad row, a missing stage) must not cost the others their morning.
-    try {
-      await enqueueWorkspace(deps, run, workspace, result);
-    } catch (error) {
-      deps.logger.error(`morning digest for workspace ${workspace.externalId} failed`, error);
-    }
-  }
-  const stats = await (run.settle ? deliverUntilSettled(delivery, { ...scope, maxWaitMs: run.settle.maxWaitMs }) : deliverDue(delivery, scope));
-  return { ...result, ...stats };
+  return forEachWorkspace(deps, run, MORNING_DIGEST, workspaces, (workspace, result) => enqueueWorkspace(deps, run, workspace, result));
 }
 
 async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string }, workspace: Workspace, result: JobResult) {

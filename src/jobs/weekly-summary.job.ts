@@ -3,9 +3,8 @@ import type { Locale } from "../domain/localized.ts";
 import { previousLocalWeek } from "../format/dates.ts";
 import { computeWeeklySummary } from "../reports/weekly-summary.ts";
 import { renderWeeklySummary } from "../reports/render-weekly-summary.ts";
-import { deliverDue, deliverUntilSettled } from "./deliver.ts";
 import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
-import { workspacesFor } from "./job-deps.ts";
+import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { alreadyRecorded, enqueue, type OutboxTarget } from "./outbox.ts";
 
 export const WEEKLY_SUMMARY = "weekly-summary";
@@ -15,19 +14,8 @@ export const WEEKLY_SUMMARY = "weekly-summary";
  * director channel when one is set (`/prospect setup channel`), else to each director by DM.
  */
 export async function runWeeklySummary(deps: JobDeps, run: JobRun & { timeZone?: string }): Promise<JobResult> {
-  const result: JobResult = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
   const workspaces = (await workspacesFor(deps.prisma, run.workspace)).filter((w) => !run.timeZone || w.timeZone === run.timeZone);
-  const delivery = { prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger };
-  const scope = { workspaceIds: workspaces.map((w) => w.id) };
-  for (const workspace of workspaces) {
-    try {
-      await enqueueWorkspace(deps, run, workspace, result);
-    } catch (error) {
-      deps.logger.error(`weekly summary for workspace ${workspace.externalId} failed`, error);
-    }
-  }
-  const stats = await (run.settle ? deliverUntilSettled(delivery, { ...scope, maxWaitMs: run.settle.maxWaitMs }) : deliverDue(delivery, scope));
-  return { ...result, ...stats };
+  return forEachWorkspace(deps, run, WEEKLY_SUMMARY, workspaces, (workspace, result) => enqueueWorkspace(deps, run, workspace, result));
 }
 
 async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace, result: JobResult) {

@@ -115,15 +115,16 @@ export async function deliverUntilSettled(deps: DeliveryDeps, options: DeliveryO
     total.retried += stats.retried;
     total.failed += stats.failed;
     const platforms = { platform: { in: deps.messengers.map((m) => m.platform) } };
+    // Rows another replica is sending are its business (or, if it died, the running bot's after the lease).
     const next = await deps.prisma.outboxMessage.findFirst({
-      where: { ...scope, ...platforms, status: { in: ["pending", "sending"] } },
+      where: { ...scope, ...platforms, status: "pending" },
       orderBy: { nextAttemptAt: "asc" },
-      select: { nextAttemptAt: true, lockedUntil: true, status: true },
+      select: { nextAttemptAt: true },
     });
     if (!next) return { ...total, waiting: 0 };
-    const at = (next.status === "sending" ? next.lockedUntil ?? next.nextAttemptAt : next.nextAttemptAt).getTime();
+    const at = next.nextAttemptAt.getTime();
     if (at > deadline || options.stopped?.()) {
-      const waiting = await deps.prisma.outboxMessage.count({ where: { ...scope, ...platforms, status: { in: ["pending", "sending"] } } });
+      const waiting = await deps.prisma.outboxMessage.count({ where: { ...scope, ...platforms, status: "pending" } });
       return { ...total, waiting };
     }
     await sleep(Math.max(0, at - deps.now().getTime()));

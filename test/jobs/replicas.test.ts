@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const REPS = 30;
+const t = useCrm();
+
+function runJob(databaseUrl: string, now: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(TSX, ["adapters/job.ts", "morning-digest", "--now", now], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, CRM_LOCALE: "en" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe.runIf(process.env.DATABASE_URL)("two replicas on one PostgreSQL (separate processes)", () => {
+  it("run the morning digest at the same moment and every rep gets exactly one message", async () => {
+    for (let i = 0; i < REPS; i++) {
+      const rep = t.person(`rep${String(i).padStart(2, "0")}`, { workspace: "local" });
+      expect((await rep.run(`add Customer${i} stage=selection`)).ok).toBe(true);
+    }
+    const now = new Date(t.clock.now.getTime() + 4 * 86_400_000).toISOString();
+    const [a, b] = await Promise.all([runJob(t.db.url!, now), runJob(t.db.url!, now)]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const recipients = [...(a.stdout + b.stdout).matchAll(/── @(rep\d+) ──/g)].map((m) => m[1]);
+    expect(recipients.sort()).toEqual(Array.from({ length: REPS }, (_, i) => `rep${String(i).padStart(2, "0")}`));
+    const sent = [a, b].map((r) => Number(/; sent (\d+),/.exec(r.stderr)![1]));
+    expect(sent[0]! + sent[1]!).toBe(REPS);
+    const rows = await t.db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(rows).toEqual([{ status: "sent", _count: { _all: REPS } }]);
+  }, 120_000);
+});

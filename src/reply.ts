@@ -5,7 +5,10 @@
  */
 export interface Reply {
   ok: boolean;
-  /** Only the person who asked should see it (errors, help). */
+  /**
+   * Only the person who asked should see it. Every command reply is: a card typed in a team
+   * channel must not show one rep's customers to the others.
+   */
   ephemeral: boolean;
   text: string;
   cards: Card[];
@@ -56,11 +59,11 @@ export interface FormInput {
 }
 
 export function textReply(text: string, ok = true): Reply {
-  return { ok, ephemeral: !ok, text, cards: [] };
+  return { ok, ephemeral: true, text, cards: [] };
 }
 
-export function cardReply(text: string, cards: Card[], ephemeral = false): Reply {
-  return { ok: true, ephemeral, text, cards };
+export function cardReply(text: string, cards: Card[]): Reply {
+  return { ok: true, ephemeral: true, text, cards };
 }
 
 export function card(title: string, parts: Partial<Omit<Card, "title">> = {}): Card {

@@ -35,8 +35,9 @@ export interface ExecuteOptions {
   dedupeWindowMs?: number;
 }
 
-/** Field problems of a refused command, keyed by field, for forms that show them in place. */
+/** Why a command was refused: a stable code (e.g. `duplicate`) and field problems for forms. */
 export interface CommandFailure {
+  code: string;
   fieldErrors: Record<string, string>;
 }
 
@@ -112,11 +113,11 @@ export function createCrm(deps: CrmDeps) {
     const { m } = caller;
     if (error instanceof DomainError) {
       const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, render]) => [k, render(m)]));
-      return { ok: false, ephemeral: true, text: error.render(m), cards: [], fieldErrors };
+      return { ok: false, ephemeral: true, text: error.render(m), cards: [], code: error.code, fieldErrors };
     }
     const reference = Math.random().toString(36).slice(2, 8);
     logger.error(`command failed [${reference}]`, error);
-    return { ok: false, ephemeral: true, text: m.errors.internal(reference), cards: [], fieldErrors: {} };
+    return { ok: false, ephemeral: true, text: m.errors.internal(reference), cards: [], code: "internal", fieldErrors: {} };
   }
 
   return { execute, homeView, callerFor, playbook, now };

@@ -8,7 +8,8 @@ export interface Identity {
   workspaceId: string;
   workspaceName?: string;
   userId: string;
-  displayName: string;
+  /** Unset when the platform could not tell (a failed lookup): the stored name is kept. */
+  displayName?: string;
   timeZone?: string;
   /** The language a new user starts with; they can change it later with `lang`. */
   locale?: Locale;
@@ -35,13 +36,12 @@ export async function ensureCaller(tx: Tx, identity: Identity): Promise<{ worksp
   });
   const timeZone = identity.timeZone && isValidTimeZone(identity.timeZone) ? identity.timeZone : undefined;
   if (existing) {
-    const changed =
-      existing.displayName !== identity.displayName ||
-      (timeZone !== undefined && existing.timeZone !== timeZone);
+    const displayName = identity.displayName ?? existing.displayName;
+    const changed = existing.displayName !== displayName || (timeZone !== undefined && existing.timeZone !== timeZone);
     if (!changed) return { workspace, user: existing };
     const user = await tx.user.update({
       where: { id: existing.id },
-      data: { displayName: identity.displayName, ...(timeZone ? { timeZone } : {}) },
+      data: { displayName, ...(timeZone ? { timeZone } : {}) },
     });
     return { workspace, user };
   }
@@ -50,7 +50,7 @@ export async function ensureCaller(tx: Tx, identity: Identity): Promise<{ worksp
     data: {
       workspaceId: workspace.id,
       externalId: identity.userId,
-      displayName: identity.displayName,
+      displayName: identity.displayName ?? identity.userId,
       role: identity.initialRole ?? (isFirst ? "admin" : "rep"),
       timeZone: timeZone ?? workspace.timeZone ?? DEFAULT_TIME_ZONE,
       locale: identity.locale ?? workspace.locale,

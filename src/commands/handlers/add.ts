@@ -17,7 +17,7 @@ export const add: CommandHandler = async (command, ctx) => {
   const { tx, caller, now } = ctx;
   const { m } = caller;
   if (command.words.length === 0 && command.pairs.length === 0) {
-    return cardReply(m.add.formIntro(), [addForm(ctx)], true);
+    return cardReply(m.add.formIntro(), [addForm(ctx)]);
   }
   const input = readFieldInput(command.pairs);
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();

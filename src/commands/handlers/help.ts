@@ -11,13 +11,10 @@ export const help: CommandHandler = async (command, ctx) => {
     if (!name) fail("unknown_subcommand", (m) => m.errors.unknownSubcommand(word));
     const aliases = SUBCOMMANDS[name].join(" / ");
     const topic = m.help.topics[name];
-    return {
-      ok: true,
-      ephemeral: true,
-      text: `/prospect ${topic.usage}`,
-      cards: [card(`/prospect ${topic.usage}`, { subtitle: aliases, sections: [{ title: "", items: [topic.summary, ...topic.details] }] })],
-    };
+    return cardReply(`/prospect ${topic.usage}`, [
+      card(`/prospect ${topic.usage}`, { subtitle: aliases, sections: [{ title: "", items: [topic.summary, ...topic.details] }] }),
+    ]);
   }
   const items = SUBCOMMAND_NAMES.map((n) => `/prospect ${m.help.topics[n].usage} — ${m.help.topics[n].summary}`);
-  return { ...cardReply(m.help.title(), [card(m.help.title(), { sections: [{ title: "", items }], footer: m.help.footer() })]), ephemeral: true };
+  return cardReply(m.help.title(), [card(m.help.title(), { sections: [{ title: "", items }], footer: m.help.footer() })]);
 };

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EventDispatcher } from "@larksuiteoapi/node-sdk";
+import type { HttpRoute } from "../../adapter.ts";
+import type { FeishuLogger } from "../api/lark-client.ts";
+import { verifyWebhook, type WebhookSecrets } from "./verify.ts";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * `POST /feishu/events`: message events and card callbacks on one path. The request is checked
+ * here (the SDK's `adaptDefault` would throw on a body that does not decrypt and cannot answer
+ * with a status), then handed to the SDK's dispatcher, whose handler's value is the answer — the
+ * card callback's toast and card, or nothing for an event, which is acknowledged at once.
+ */
+export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets: WebhookSecrets, logger: FeishuLogger): HttpRoute {
+  return {
+    method: "POST",
+    path,
+    async handle(req, res) {
+      let raw: string;
+      try {
+        raw = await readBody(req);
+      } catch (error) {
+        return sendJson(res, (error as { status?: number }).status === 413 ? 413 : 400, { error: "unreadable body" });
+      }
+      const verified = verifyWebhook(raw, req.headers, secrets);
+      if (verified.kind === "rejected") {
+        logger.warn(`feishu: webhook request refused (${verified.status}): ${verified.reason}`);
+        return sendJson(res, verified.status, { error: verified.reason });
+      }
+      if (verified.kind === "challenge") return sendJson(res, 200, { challenge: verified.challenge });
+      try {
+        // Verified above (against the raw body); the SDK decrypts and dispatches.
+        const data = Object.assign(Object.create({ headers: req.headers }) as object, verified.body);
+        const result: unknown = await dispatcher.invoke(data, { needCheck: false });
+        sendJson(res, 200, result && typeof result === "object" ? result : {});
+      } catch (error) {
+        logger.error("feishu: webhook handler failed", error);
+        sendJson(res, 500, { error: "internal error" });
+      }
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is read and dropped, so the 413 can still be answered.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => (size > MAX_BODY_BYTES ? reject(Object.assign(new Error("body too large"), { status: 413 })) : resolve(Buffer.concat(chunks).toString("utf8"))));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}

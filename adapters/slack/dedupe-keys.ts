@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The keys the core dedupes on. A click is the person, the message (or view), the block, the
+ * button and what it runs: a double click within the window writes once, the same button
+ * tomorrow works. The person is part of it: the same button on a channel message clicked by
+ * someone else is their own click — and must get their own answer (maybe a refusal), never
+ * the first clicker's.
+ */
+export const CLICK_WINDOW_MS = 60_000;
+
+export function clickKey(userId: string, where: string, blockId: string | undefined, actionId: string, value: string): string {
+  const hash = createHash("sha256").update(value).digest("hex").slice(0, 16);
+  return `slack:click:${userId}:${where}:${blockId ?? "-"}:${actionId}:${hash}`;
+}
+
+/** A modal submitted twice is the same view id; a refused submission keeps no receipt, so it can be fixed and resent. */
+export function viewKey(viewId: string): string {
+  return `slack:view:${viewId}`;
+}
+
+/** Slack retries an Events API delivery with the same event id. */
+export function eventKey(eventId: string): string {
+  return `slack:event:${eventId}`;
+}

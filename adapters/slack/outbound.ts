@@ -1,0 +1,108 @@
+import type { webApi } from "@slack/bolt";
+import type { ChannelTarget, OutboundImage, OutboundMessenger, SendOptions, SendResult, UserTarget } from "../../src/ports/outbound.ts";
+import type { Reply } from "../../src/reply.ts";
+import { renderReply } from "./render-blocks.ts";
+import { platformErrorOf, toSendError } from "./send-errors.ts";
+import { describeError, type AdapterLogger } from "./slack-logger.ts";
+
+/** Tags each message the jobs send, so a resumed send can find out whether it already went. */
+const OUTBOUND_EVENT = "prospect_crm_outbound";
+
+/**
+ * The core's outbound port on Slack, for the scheduled jobs. Uses its own WebClient that fails
+ * fast on a 429 (the delivery loop schedules the retry), so a batch never stalls the
+ * interactive replies. A person's DM channel is opened once and remembered.
+ */
+export class SlackOutbound implements OutboundMessenger {
+  readonly platform = "slack";
+  /** chat.postMessage allows about one message per second per channel, plus a workspace cap. */
+  readonly minIntervalMs = 1_000;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: AdapterLogger,
+  ) {}
+
+  async sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult> {
+    const channel = await this.dmChannel(target);
+    try {
+      return await this.post(channel, reply, idempotencyKey, options);
+    } catch (error) {
+      if (error instanceof Error && /channel_not_found|is_archived/.test(error.message)) this.dmChannels.delete(dmKey(target));
+      throw error;
+    }
+  }
+
+  sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult> {
+    return this.post(target.channelId, reply, idempotencyKey, options);
+  }
+
+  async uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, _idempotencyKey: string): Promise<SendResult> {
+    const channel = "userId" in target ? await this.dmChannel(target) : target.channelId;
+    try {
+      const result = (await this.client.files.uploadV2({
+        channel_id: channel,
+        file: image.data,
+        filename: image.filename,
+        title: image.title ?? image.filename,
+      })) as { files?: { files?: { id?: string }[] }[] };
+      const fileId = result.files?.[0]?.files?.[0]?.id;
+      return { messageId: fileId ?? `${channel}:upload` };
+    } catch (error) {
+      throw toSendError(error, `files.uploadV2 to ${channel}`);
+    }
+  }
+
+  private async post(channel: string, reply: Reply, key: string, options?: SendOptions): Promise<SendResult> {
+    if (options?.resumed) {
+      const earlier = await this.findSent(channel, key);
+      if (earlier) return { messageId: `${channel}:${earlier}` };
+    }
+    try {
+      const result = await this.client.chat.postMessage({
+        channel,
+        ...renderReply(reply),
+        unfurl_links: false,
+        metadata: { event_type: OUTBOUND_EVENT, event_payload: { key } },
+      });
+      return { messageId: `${result.channel ?? channel}:${result.ts ?? ""}` };
+    } catch (error) {
+      throw toSendError(error, `chat.postMessage to ${channel}`);
+    }
+  }
+
+  private async dmChannel(target: UserTarget): Promise<string> {
+    const known = this.dmChannels.get(dmKey(target));
+    if (known) return known;
+    try {
+      const opened = await this.client.conversations.open({ users: target.userId });
+      const id = opened.channel?.id;
+      if (!id) throw new Error("conversations.open returned no channel");
+      this.dmChannels.set(dmKey(target), id);
+      return id;
+    } catch (error) {
+      throw toSendError(error, `conversations.open for ${target.userId}`);
+    }
+  }
+
+  /** A message sent before the process died carries its key in the metadata; look for it before sending again. */
+  private async findSent(channel: string, key: string): Promise<string | undefined> {
+    try {
+      const history = await this.client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+      const found = history.messages?.find((m) => {
+        const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+        return metadata?.event_type === OUTBOUND_EVENT && metadata.event_payload?.key === key;
+      });
+      return found?.ts;
+    } catch (error) {
+      // Without the history scope we cannot tell; sending again is the lesser harm than never sending.
+      this.logger.warn(`could not check ${channel} for an earlier send (${platformErrorOf(error) ?? describeError(error)})`);
+      return undefined;
+    }
+  }
+}
+
+function dmKey(target: UserTarget): string {
+  return `${target.workspaceId}:${target.userId}`;
+}

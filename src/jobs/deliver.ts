@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/database.ts";
 import { SendError, type OutboundMessenger } from "../ports/outbound.ts";
-import { claimNext, markFailed, markRetry, markSent, type ClaimedMessage } from "./outbox.ts";
+import { claimNext, markFailed, markRetry, markSent, releaseDeadLocalLeases, type ClaimedMessage } from "./outbox.ts";
 
 export interface DeliveryDeps {
   prisma: Prisma;
@@ -47,6 +47,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
   const lastSendAt = new Map<string, number>();
   const workspaceIds = new Map<string, string>();
+  await releaseDeadLocalLeases(prisma, now());
   while (!options.stopped?.()) {
     const platforms = deps.messengers.map((m) => m.platform);
     const message = await claimNext(prisma, now(), LEASE_MS, { platforms, ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) });

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import type { Prisma } from "../db/database.ts";
 import type { Reply } from "../reply.ts";
 
@@ -71,7 +72,7 @@ export async function claimNext(
   const ids = only.workspaceIds ?? null;
   const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
     UPDATE "OutboxMessage" AS o
-       SET "status" = 'sending', "lockedUntil" = ${leaseUntil}, "attempts" = o."attempts" + 1
+       SET "status" = 'sending', "lockedUntil" = ${leaseUntil}, "lockedBy" = ${SENDER}, "attempts" = o."attempts" + 1
       FROM (SELECT "id", "status" AS "previousStatus" FROM "OutboxMessage"
              WHERE (("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))
                AND "platform" = ANY(${only.platforms}::text[])
@@ -96,14 +97,49 @@ export async function claimNext(
   };
 }
 
+/** Who is sending, as the rows record it: this host and process. */
+const SENDER = `${hostname()}:${process.pid}`;
+
+/**
+ * A restart after a crash should not wait out the lease of its own dead predecessor: rows
+ * leased by a process of this host that no longer runs are released at once (and, being
+ * "sending", are resumed with the flag that lets the messenger check for a copy that arrived).
+ * Other hosts' rows wait for their lease: we cannot see their processes.
+ */
+export async function releaseDeadLocalLeases(prisma: Prisma, now: Date): Promise<number> {
+  const prefix = `${hostname()}:`;
+  const rows = await prisma.outboxMessage.findMany({
+    where: { status: "sending", lockedUntil: { gt: now }, lockedBy: { startsWith: prefix } },
+    select: { id: true, lockedBy: true },
+  });
+  const dead = rows.filter((r) => !isRunning(Number(r.lockedBy!.slice(prefix.length))));
+  if (dead.length === 0) return 0;
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id: { in: dead.map((r) => r.id) }, status: "sending" },
+    data: { lockedUntil: now },
+  });
+  return count;
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function markSent(prisma: Prisma, id: string, messageId: string, now: Date): Promise<void> {
-  await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", messageId, sentAt: now, lockedUntil: null, lastError: null } });
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "sent", messageId, sentAt: now, lockedUntil: null, lockedBy: null, lastError: null } });
 }
 
 export async function markRetry(prisma: Prisma, id: string, error: string, nextAttemptAt: Date): Promise<void> {
-  await prisma.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt, lockedUntil: null, lastError: error } });
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "pending", nextAttemptAt, lockedUntil: null, lockedBy: null, lastError: error } });
 }
 
 export async function markFailed(prisma: Prisma, id: string, error: string): Promise<void> {
-  await prisma.outboxMessage.update({ where: { id }, data: { status: "failed", lockedUntil: null, lastError: error } });
+  await prisma.outboxMessage.update({ where: { id }, data: { status: "failed", lockedUntil: null, lockedBy: null, lastError: error } });
 }

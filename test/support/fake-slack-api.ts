@@ -36,6 +36,8 @@ export interface ScriptedAnswer {
   headers?: Record<string, string>;
   /** JSON body; `{ ok: false, error }` is how Slack reports a failed call (with status 200). */
   body?: unknown;
+  /** Answer this much later (the call is captured at once), e.g. to stop a process mid-send. */
+  delayMs?: number;
 }
 
 /** A fixed answer, or one computed from the call; undefined falls through to the default. */
@@ -161,6 +163,7 @@ export class FakeSlackApi {
     };
     this.calls.push(call);
     const answer = this.scripted(call) ?? this.defaultAnswer(call);
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     const status = answer.status ?? 200;
     const payload = answer.body === undefined ? (status === 200 ? { ok: true } : { ok: false, error: "ratelimited" }) : answer.body;
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...answer.headers }).end(JSON.stringify(payload));
@@ -172,7 +175,8 @@ export class FakeSlackApi {
       const answer = typeof entry.script === "function" ? entry.script(call) : entry.script;
       if (answer === undefined) continue;
       entry.times--;
-      return answer;
+      // A script that only delays still gets Slack's usual answer.
+      return answer.status === undefined && answer.body === undefined ? { ...this.defaultAnswer(call), ...answer } : answer;
     }
     return undefined;
   }

@@ -19,7 +19,14 @@ const REFRESH_ZONES_MS = 60 * 60_000;
  * outbox makes every tick after the first a no-op for them. The weekly summary gets one cron
  * per workspace time zone. Every minute, messages waiting for a retry are sent.
  */
-export function startScheduler(deps: JobDeps, options: SchedulerOptions): { stop(): Promise<void> } {
+export interface Scheduler {
+  /** Resolves once the weekly crons for the workspaces' time zones are set up. */
+  ready: Promise<void>;
+  tasks(): ScheduledTask[];
+  stop(): Promise<void>;
+}
+
+export function startScheduler(deps: JobDeps, options: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
   const weeklyZones = new Map<string, ScheduledTask>();
   const guard = (name: string, work: () => Promise<unknown>) => async () => {
@@ -55,11 +62,13 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): { stop
       );
     }
   };
-  void guard("time zones", refreshZones)();
+  const ready = guard("time zones", refreshZones)();
   const refresher = setInterval(guard("time zones", refreshZones), REFRESH_ZONES_MS);
   refresher.unref();
 
   return {
+    ready,
+    tasks: () => [...tasks, ...weeklyZones.values()],
     async stop() {
       clearInterval(refresher);
       for (const task of [...tasks, ...weeklyZones.values()]) await task.destroy();

@@ -25,12 +25,15 @@ function renderCard(card: Card): string {
   return lines.join("\n");
 }
 
+/** The console is one workspace: `#12@local` reads (and can be typed) as `#12`. */
+const local = (command: string) => command.replace(/(#\d+)@\S+/g, "$1");
+
 function renderAction(action: CardAction): string[] {
   switch (action.kind) {
     case "run":
-      return [`[${action.label}: ${action.command}]`];
+      return [`[${action.label}: ${local(action.command)}]`];
     case "prompt":
-      return [`[${action.label}: ${action.command} …]`];
+      return [`[${action.label}: ${local(action.command)} …]`];
     case "choose":
       return [`[${action.label}: ${action.options.map((o) => o.command.split(" ").pop()).join("|")}]`];
     case "form":

@@ -7,6 +7,7 @@ import type { CadenceResult, ChannelDue } from "../playbook/cadence.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card, type CardAction } from "../reply.ts";
 import { seesWholeTeam } from "../crm/roles.ts";
+import { actionRef } from "./customer-ref.ts";
 import type { FilingGaps } from "./filing.ts";
 import { classLabel, lostReasonLabel, stageName } from "./playbook-terms.ts";
 
@@ -70,7 +71,7 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
 /** The buttons on a customer: every one of them is a command the person could have typed. */
 export function customerActions(ctx: CommandContext, customer: Customer): CardAction[] {
   const { m, locale } = ctx.caller;
-  const ref = `#${customer.number}`;
+  const ref = actionRef(customer, ctx.caller.workspace);
   const lostStage = ctx.playbook.stages.find((s) => s.kind === "lost");
   if (customer.stage === lostStage?.id) {
     return [{ kind: "choose", label: m.actions.reactivate, options: stageOptions(ctx.playbook, ref, locale, customer.stage) }];

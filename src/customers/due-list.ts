@@ -5,6 +5,7 @@ import type { ChannelDue } from "../playbook/cadence.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card } from "../reply.ts";
 import { cadenceOf } from "./cadence-store.ts";
+import { actionRef } from "./customer-ref.ts";
 import { dueLabel } from "./customer-card.ts";
 import { classLabel, gradeRank, stageRank } from "./playbook-terms.ts";
 
@@ -54,10 +55,10 @@ export async function dueToday(
 export function dueCard(playbook: Playbook, caller: Caller, item: DueItem, now: Date): Card {
   const { m, locale, timeZone } = caller;
   const { customer } = item;
-  const ref = `#${customer.number}`;
+  const ref = actionRef(customer, caller.workspace);
   const lines = item.channels.map((c) => dueLabel(c, now, caller));
   const lastTouch = customer.lastTouchAt ? m.due.lastTouch(formatDate(customer.lastTouchAt, timeZone, locale)) : m.due.neverTouched();
-  return card(`${ref} ${customer.company}${customer.contact ? ` · ${customer.contact}` : ""}`, {
+  return card(`#${customer.number} ${customer.company}${customer.contact ? ` · ${customer.contact}` : ""}`, {
     subtitle: classLabel(playbook, customer.stage, customer.grade, locale),
     sections: [{ title: "", items: [...lines, lastTouch] }],
     actions: [

@@ -2,6 +2,7 @@ import type { CommandContext } from "../commands/context.ts";
 import type { Customer } from "../db/types.ts";
 import { DomainError, fail } from "../errors.ts";
 import { companyKey } from "../domain/customer-fields.ts";
+import { parseNumberRef } from "./customer-ref.ts";
 import { visibleCustomers } from "./visibility.ts";
 
 const MAX_CANDIDATES = 8;
@@ -13,9 +14,12 @@ const MAX_CANDIDATES = 8;
 export async function findCustomer(ctx: CommandContext, ref: string | undefined): Promise<Customer> {
   if (!ref || !ref.trim()) fail("missing_ref", (m) => m.errors.missingRef());
   const { tx, caller } = ctx;
-  const numberMatch = /^[#＃]?(\d+)$/.exec(ref.trim());
-  if (numberMatch) {
-    const number = Number(numberMatch[1]);
+  const numbered = parseNumberRef(ref);
+  if (numbered) {
+    const { number } = numbered;
+    if (numbered.workspace !== undefined && numbered.workspace !== caller.workspace.externalId) {
+      fail("other_workspace", (m) => m.errors.otherWorkspace());
+    }
     const customer = await tx.customer.findUnique({ where: { workspaceId_number: { workspaceId: caller.workspace.id, number } } });
     if (!customer) fail("not_found", (m) => m.errors.noSuchNumber(number));
     const visible = await tx.customer.count({ where: { ...visibleCustomers(caller), id: customer.id } });

@@ -155,6 +155,7 @@ export const en = {
   errors: {
     unclosedQuote: (q: string) => `A quote ${q} is not closed. Close it, or leave the quotes out.`,
     unknownSubcommand: (word: string) => `I don't know the command "${word}". Type /prospect help for the list.`,
+    otherWorkspace: () => "This card belongs to another workspace: you can only act on your own workspace's customers.",
     missingRef: () => "Which customer? Give its number like #12, or part of its name.",
     noSuchNumber: (n: number) => `There is no customer #${n}. /prospect list shows yours.`,
     notYours: (n: number) => `#${n} is not one of your customers: only its owner or a director can see or change it.`,

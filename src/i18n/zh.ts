@@ -147,6 +147,7 @@ export const zh: Messages = {
   errors: {
     unclosedQuote: (q) => `引号 ${q} 没有闭合。请补全引号，或去掉引号。`,
     unknownSubcommand: (word) => `没有“${word}”这个命令。发送 /prospect help 查看命令列表。`,
+    otherWorkspace: () => "这张卡片属于另一个工作区：你只能操作本工作区的客户。",
     missingRef: () => "是哪个客户？请给出编号（如 #12）或名称的一部分。",
     noSuchNumber: (n) => `没有 #${n} 这个客户。/prospect list 可查看你的客户。`,
     notYours: (n) => `#${n} 不是你的客户：只有负责的业务员或销售总监可以查看和修改。`,

@@ -33,7 +33,7 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace
   const hasCustomers = (await deps.prisma.customer.count({ where: { workspaceId: workspace.id } })) > 0;
   const summary = hasCustomers ? await computeWeeklySummary(deps.prisma, deps.playbook, workspace, week, run.now) : null;
   for (const r of pending) {
-    const reply = summary ? renderWeeklySummary(summary, deps.playbook, r.locale, r.timeZone) : null;
+    const reply = summary ? renderWeeklySummary(summary, deps.playbook, r, workspace) : null;
     const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: WEEKLY_SUMMARY, period: week.period, platform: workspace.platform, target: r.target, reply }, deps.now());
     if (!added) result.alreadyDone++;
     else if (reply) result.queued++;

@@ -4,16 +4,24 @@ import { formatDate, formatShortDate } from "../format/dates.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Reply } from "../reply.ts";
+import { actionRef } from "../customers/customer-ref.ts";
 import type { WeeklySummary } from "./weekly-summary.ts";
 
 const LIST_CAP = 25;
 
 /** The weekly summary as a reply, in one reader's language and time zone. */
-export function renderWeeklySummary(summary: WeeklySummary, playbook: Playbook, locale: Locale, timeZone: string): Reply {
+export function renderWeeklySummary(
+  summary: WeeklySummary,
+  playbook: Playbook,
+  reader: { locale: Locale; timeZone: string },
+  workspace: { externalId: string; timeZone: string },
+): Reply {
+  const { locale, timeZone } = reader;
   const m = messagesFor(locale);
   const w = m.weekly;
   const lastDay = new Date(summary.end.getTime() - 1);
-  const range = `${formatShortDate(summary.start, timeZone, locale)} – ${formatDate(lastDay, timeZone, locale)}`;
+  // The week is the workspace's: show its dates in its zone, whoever reads it.
+  const range = `${formatShortDate(summary.start, workspace.timeZone, locale)} – ${formatDate(lastDay, workspace.timeZone, locale)}`;
   const money = (n: number) => n.toLocaleString(locale === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 0 });
   const capped = (items: string[]) => (items.length > LIST_CAP ? [...items.slice(0, LIST_CAP), w.more(items.length - LIST_CAP)] : items);
 
@@ -54,7 +62,9 @@ export function renderWeeklySummary(summary: WeeklySummary, playbook: Playbook, 
       title: "",
       items: capped(summary.pendingFilings.map((f) => `#${f.number} ${f.company} · ${f.owner}${f.filedAt ? ` · ${formatShortDate(f.filedAt, timeZone, locale)}` : ""}`)),
     }],
-    actions: summary.pendingFilings.slice(0, 5).map((f) => ({ kind: "run" as const, label: m.actions.approve + ` #${f.number}`, command: `approve #${f.number}` })),
+    actions: summary.pendingFilings
+      .slice(0, 5)
+      .map((f) => ({ kind: "run" as const, label: m.actions.approve + ` #${f.number}`, command: `approve ${actionRef(f, workspace)}` })),
   });
   const tracked = card(w.tracked(summary.tracked.length), {
     sections: [{

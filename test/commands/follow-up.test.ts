@@ -53,7 +53,7 @@ describe("log, due and snooze", () => {
     expect(reply.cards[0]!.sections[0]!.items[0]).toBe("Call: overdue by 5 days");
     expect(reply.cards[1]!.sections[0]!.items).toContain("Call: due today");
     expect(reply.cards[1]!.actions.map((x) => x.kind === "run" || x.kind === "prompt" ? x.command : "")).toEqual([
-      `log #${a} call`, `log #${a} sms`, `snooze #${a} 1d`, `show #${a}`,
+      `log #${a}@ws1 call`, `log #${a}@ws1 sms`, `snooze #${a}@ws1 1d`, `show #${a}@ws1`,
     ]);
     expect(reply.cards.some((c) => c.title.includes(`#${d} `))).toBe(false);
   });

@@ -54,13 +54,14 @@ describe("who sees and changes what", () => {
     expect(user.role).toBe("admin");
   });
 
-  it("a click arriving from another tenant acts in that tenant only", async () => {
+  it("a click arriving from another tenant is refused and changes nothing in either tenant", async () => {
     const sent = (await alice.say(`show #${n}`))!;
-    // The button says `won #n`: in tenant-b that is the stranger's own #1, never Alice's.
-    await stranger.click(sent, "标记成交");
+    // The button names tenant-a's #n: in tenant-b it must not fall through to the stranger's own #1.
+    const clicked = await stranger.click(sent, "标记成交");
+    expect(clicked.json.toast.content).toBe("这张卡片属于另一个工作区：你只能操作本工作区的客户。");
     const [inA, inB] = await Promise.all(["tenant-a", "tenant-b"].map((tenant) =>
       h.t.db.prisma.customer.findFirstOrThrow({ where: { company: "Alice 的大客户", workspace: { externalId: tenant } } })));
     expect(inA!.stage).toBe("potential");
-    expect(inB!.stage).toBe("won");
+    expect(inB!.stage).toBe("potential");
   });
 });

@@ -98,7 +98,7 @@ describe("the weekly summary", () => {
     ]);
     expect(byTitle["Lost this week, by reason"]!.sections[0]!.items).toEqual(["moved abroad: 1", "Price: 1"]);
     expect(byTitle["A-grade digest (2)"]!.sections[0]!.items[1]).toMatch(/^⚠ #\d+ W8 · Selection · rep1 · last —, next 26 Nov · OVERDUE$/);
-    expect(byTitle["Filings waiting for approval (1)"]!.actions[0]).toMatchObject({ kind: "run", command: expect.stringMatching(/^approve #\d+$/) });
+    expect(byTitle["Filings waiting for approval (1)"]!.actions[0]).toMatchObject({ kind: "run", command: expect.stringMatching(/^approve #\d+@weekly2$/) });
 
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
     expect(out.delivered).toHaveLength(1);

@@ -70,7 +70,7 @@ describe("card buttons", () => {
   it("change grade and change stage are selects whose options are the commands", async () => {
     const grade = control(card.blocks, "Change grade");
     expect(grade.type).toBe("static_select");
-    expect(grade.options!.map((o) => o.value)).toEqual(["grade #1 A", "grade #1 B", "grade #1 C"]);
+    expect(grade.options!.map((o) => o.value)).toEqual(["grade #1@T1 A", "grade #1@T1 B", "grade #1@T1 C"]);
     const graded = await slack.click(alice, card, grade, "A");
     expect((await slack.fake.waitForResponse(graded.responseId)).body.text).toBe("#1 is now Potential · A.");
     const staged = await slack.click(alice, card, control(card.blocks, "Change stage"), "Intention");
@@ -133,7 +133,7 @@ describe("card buttons", () => {
     const stranger = slackUser("U_STRANGER", "stranger", "T2");
     const { responseId } = await slack.click(stranger, card, control(card.blocks, "Snooze 1 day"));
     const answer = (await slack.fake.waitForResponse(responseId)).body;
-    expect(answer).toMatchObject({ response_type: "ephemeral", text: "There is no customer #1. /prospect list shows yours." });
+    expect(answer).toMatchObject({ response_type: "ephemeral", text: "This card belongs to another workspace: you can only act on your own workspace's customers." });
     expect(JSON.stringify(answer)).not.toContain("Button Co");
   });
 

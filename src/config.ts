@@ -93,6 +93,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   ];
   // Half a platform's credentials is a typo, not a choice: say which half is missing.
   const halves = pairs.filter(([, a, , b]) => (a === undefined) !== (b === undefined)).map(([na, a, nb]) => `${a === undefined ? na : nb} is not set, but ${a === undefined ? nb : na} is: set both to enable the platform, or neither`);
+  // A webhook anyone can post to would let anyone act as anyone: it needs the app's secret.
+  if (e.FEISHU_APP_ID && e.FEISHU_MODE === "webhook" && !e.FEISHU_ENCRYPT_KEY && !e.FEISHU_VERIFICATION_TOKEN) {
+    halves.push("FEISHU_MODE=webhook needs FEISHU_ENCRYPT_KEY (recommended) or FEISHU_VERIFICATION_TOKEN, from the app's Events & Callbacks page");
+  }
   if (halves.length > 0) throw new ConfigError(`Configuration error:\n  ${halves.join("\n  ")}`);
   const localeOverride = e.CRM_LOCALE ? localeFromTag(e.CRM_LOCALE) : undefined;
   return {

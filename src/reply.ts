@@ -1,3 +1,5 @@
+import type { Locale } from "./domain/localized.ts";
+
 /**
  * What a command answers, independent of any messenger. Each adapter renders it: the console
  * as text, Slack as Block Kit, Feishu as a card. Buttons carry a core command line, so pressing
@@ -5,6 +7,8 @@
  */
 export interface Reply {
   ok: boolean;
+  /** The reader's language, for what an adapter adds itself; set on messages the jobs send. */
+  locale?: Locale;
   /**
    * Only the person who asked should see it. Every command reply is: a card typed in a team
    * channel must not show one rep's customers to the others.

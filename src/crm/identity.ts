@@ -26,15 +26,22 @@ export interface Identity {
  * administers it: someone has to be able to name the director.
  */
 export async function ensureCaller(tx: Tx, identity: Identity): Promise<{ workspace: Workspace; user: User }> {
+  const timeZone = identity.timeZone && isValidTimeZone(identity.timeZone) ? identity.timeZone : undefined;
+  // A new workspace starts in its first person's zone and language (`setup timezone|lang` changes them).
   const workspace = await tx.workspace.upsert({
     where: { platform_externalId: { platform: identity.platform, externalId: identity.workspaceId } },
-    create: { platform: identity.platform, externalId: identity.workspaceId, name: identity.workspaceName ?? null },
+    create: {
+      platform: identity.platform,
+      externalId: identity.workspaceId,
+      name: identity.workspaceName ?? null,
+      ...(timeZone ? { timeZone } : {}),
+      ...(identity.locale ? { locale: identity.locale } : {}),
+    },
     update: {},
   });
   const existing = await tx.user.findUnique({
     where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: identity.userId } },
   });
-  const timeZone = identity.timeZone && isValidTimeZone(identity.timeZone) ? identity.timeZone : undefined;
   if (existing) {
     const displayName = identity.displayName ?? existing.displayName;
     const changed = existing.displayName !== displayName || (timeZone !== undefined && existing.timeZone !== timeZone);

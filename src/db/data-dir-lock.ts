@@ -19,20 +19,32 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** Locks this process holds, so opening the same directory twice in one process is refused too. */
+const held = new Set<string>();
+
 export function lockDataDir(dataDir: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, "crm.lock");
+  if (held.has(path)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return { release: () => releaseIfOurs(path) };
+      held.add(path);
+      return {
+        release: () => {
+          held.delete(path);
+          releaseIfOurs(path);
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = readPid(path);
-    if (holder !== null && isRunning(holder)) throw new DataDirLockedError(dataDir, holder);
+    // Our own pid in a lock we do not hold: a crashed predecessor that had the same pid (containers
+    // hand out the same pids on every start).
+    if (holder !== null && holder !== process.pid && isRunning(holder)) throw new DataDirLockedError(dataDir, holder);
     // Stale: move it aside atomically so two starters cannot both delete a fresh lock.
     try {
       renameSync(path, `${path}.stale-${process.pid}`);

@@ -41,7 +41,17 @@ export function backoffMs(attempt: number, retryAfterMs: number | undefined, ran
  * is retried later with backoff; one that cannot succeed (no permission, bad format) or keeps
  * failing is marked failed with the error — and the run goes on with the next one.
  */
-export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryStats> {
+export function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryStats> {
+  // One sender per process at a time (the morning tick and the retry tick may overlap), so the
+  // pacing below is the process's rate, not each loop's.
+  const run = sending.then(() => deliverDueNow(deps, options));
+  sending = run.catch(() => undefined);
+  return run;
+}
+
+let sending: Promise<unknown> = Promise.resolve();
+
+async function deliverDueNow(deps: DeliveryDeps, options: DeliveryOptions): Promise<DeliveryStats> {
   const { prisma, now } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };

@@ -52,5 +52,5 @@ async function digestFor(deps: JobDeps, workspace: Workspace, user: User, now: D
   const overdue = await deps.prisma.customer.count({ where: { ownerId: user.id, workspaceId: workspace.id, overdueAt: { lte: now } } });
   const cards = items.map((item) => dueCard(deps.playbook, caller, item, now));
   if (total > items.length) cards.push(card(m.digest.more(total - items.length)));
-  return { ok: true, ephemeral: false, text: m.digest.morning(user.displayName, total, overdue), cards };
+  return { ok: true, ephemeral: false, locale, text: m.digest.morning(user.displayName, total, overdue), cards };
 }

@@ -12,6 +12,14 @@ export interface SchedulerOptions {
 }
 
 const REFRESH_ZONES_MS = 60 * 60_000;
+/** Platforms stop redelivering within hours (Feishu's last re-push is ~7 h after the first). */
+export const RECEIPT_TTL_MS = 2 * 24 * 60 * 60_000;
+
+/** Forgets the replies kept to answer repeated deliveries, once no repeat can come. */
+export async function purgeReceipts(deps: Pick<JobDeps, "prisma" | "now">): Promise<number> {
+  const { count } = await deps.prisma.commandReceipt.deleteMany({ where: { createdAt: { lt: new Date(deps.now().getTime() - RECEIPT_TTL_MS) } } });
+  return count;
+}
 
 /**
  * The one place that wires node-cron. Reps live in different time zones, so the morning job
@@ -42,6 +50,7 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
       name: "morning-digest",
       noOverlap: true,
     }),
+    cron.schedule("17 3 * * *", guard("receipt purge", () => purgeReceipts(deps)), { name: "receipts", noOverlap: true }),
     cron.schedule("30 * * * * *", guard("outbox retries", () => deliverDue({ prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger })), {
       name: "outbox",
       noOverlap: true,

@@ -76,5 +76,5 @@ export function renderWeeklySummary(
       })),
     }],
   });
-  return { ok: true, ephemeral: false, text: w.title(range), cards: [funnel, movements, conversion, lost, overdue, filings, tracked] };
+  return { ok: true, ephemeral: false, locale, text: w.title(range), cards: [funnel, movements, conversion, lost, overdue, filings, tracked] };
 }

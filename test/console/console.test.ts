@@ -107,4 +107,14 @@ describe("the data-dir lock", () => {
     lockDataDir(dir).release();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it("takes over a lock that holds its own pid (a container restarted after a crash reuses pids)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "crm-lock-"));
+    writeFileSync(join(dir, "crm.lock"), String(process.pid));
+    const lock = lockDataDir(dir);
+    // …but one process still cannot open the same directory twice.
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+    lock.release();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -1,7 +1,7 @@
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
 import "../../src/format/dates.ts";
-import { startScheduler } from "../../src/jobs/scheduler.ts";
+import { purgeReceipts, RECEIPT_TTL_MS, startScheduler } from "../../src/jobs/scheduler.ts";
 import { useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
@@ -19,7 +19,7 @@ describe("the scheduler (node-cron in the running bot)", () => {
     try {
       await scheduler.ready;
       const byName = new Map(scheduler.tasks().map((task) => [task.name, task]));
-      expect([...byName.keys()].sort()).toEqual(["morning-digest", "outbox", "weekly-summary America/New_York", "weekly-summary Asia/Shanghai"]);
+      expect([...byName.keys()].sort()).toEqual(["morning-digest", "outbox", "receipts", "weekly-summary America/New_York", "weekly-summary Asia/Shanghai"]);
       for (const zone of ["Asia/Shanghai", "America/New_York"]) {
         const next = byName.get(`weekly-summary ${zone}`)!.getNextRun()!;
         expect(dayjs(next).tz(zone).format("ddd HH:mm")).toBe("Mon 09:00");
@@ -35,5 +35,15 @@ describe("the scheduler (node-cron in the running bot)", () => {
     } finally {
       await scheduler.stop();
     }
+  });
+
+  it("forgets the replies kept for repeated deliveries once no repeat can come", async () => {
+    const rep = t.person("purger", { workspace: "purge" });
+    await rep.run("add Kept", "delivery-old");
+    t.clock.set(new Date(t.clock.now.getTime() + RECEIPT_TTL_MS - 1000).toISOString());
+    await rep.run("add Fresh", "delivery-new");
+    t.clock.set(new Date(t.clock.now.getTime() + 2000).toISOString());
+    expect(await purgeReceipts({ prisma: t.db.prisma, now: () => t.clock.now })).toBe(1);
+    expect((await t.db.prisma.commandReceipt.findMany({ where: { key: { startsWith: "delivery-" } } })).map((r) => r.key)).toEqual(["delivery-new"]);
   });
 });

@@ -111,6 +111,13 @@ describe("the weekly summary", () => {
     t.clock.set("2026-12-07T01:00:00Z");
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
     expect(out.delivered.map((d) => d.to)).toEqual(["user:weekly2:boss", "channel:weekly2:C-TEAM"]);
-    expect(out.delivered[1]!.reply.text).toBe("销售周报（11月30日 – 2026-12-06 周日）");
+    // The workspace took its first person's language; a director can change the channel's.
+    expect(out.delivered[1]!.reply.text).toBe("Weekly summary, 30 Nov – Sun 6 Dec 2026");
+    expect((await boss.run("setup lang zh")).text).toBe("The team channel now gets its messages in Chinese.");
+    expect((await boss.run("setup timezone Mars/Base")).text).toMatch(/^"Mars\/Base" is not a time zone/);
+    t.clock.set("2026-12-14T01:00:00Z");
+    await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
+    expect(out.delivered[2]!.reply.text).toBe("销售周报（12月7日 – 2026-12-13 周日）");
+    expect(out.delivered[2]!.reply.locale).toBe("zh-CN");
   });
 });

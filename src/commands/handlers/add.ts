@@ -5,13 +5,13 @@ import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
 import { resolveClassification } from "../../customers/reclassify.ts";
 import { addForm } from "../../customers/add-form.ts";
+import { refuseDuplicate } from "../../customers/duplicates.ts";
 import { cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
 /**
- * `add <company> key=value…` files a new prospect owned by the caller. Before anything is
- * written it looks for the same mobile number or company in the whole workspace: two reps
- * chasing one customer is the conflict this playbook exists to prevent.
+ * `add <company> key=value…` files a new prospect owned by the caller, after the workspace-wide
+ * duplicate check (same mobile number or company).
  */
 export const add: CommandHandler = async (command, ctx) => {
   const { tx, caller, now } = ctx;
@@ -33,27 +33,14 @@ export const add: CommandHandler = async (command, ctx) => {
   const klass = resolveClassification(ctx, null, input.stage, input.grade);
   const key = companyKey(company);
   const mobile = input.fields.mobile ?? null;
-  if (!input.force) {
-    const duplicate = await tx.customer.findFirst({
-      where: {
-        workspaceId: caller.workspace.id,
-        OR: [{ companyKey: key }, ...(mobile ? [{ mobile }] : [])],
-      },
-      include: { owner: { select: { displayName: true } } },
-      orderBy: { number: "asc" },
-    });
-    if (duplicate) {
-      const byMobile = mobile !== null && duplicate.mobile === mobile;
-      const { number } = duplicate;
-      const owner = duplicate.owner.displayName;
-      throw new DomainError("duplicate", (m) => m.errors.duplicate(number, owner, byMobile));
-    }
-  }
+  // Taking the next number locks the workspace row until commit, so two reps adding the same
+  // company at once are checked one after the other (a refusal rolls the number back).
   const { nextCustomerNo } = await tx.workspace.update({
     where: { id: caller.workspace.id },
     data: { nextCustomerNo: { increment: 1 } },
     select: { nextCustomerNo: true },
   });
+  if (!input.force) await refuseDuplicate(tx, caller.workspace.id, { companyKey: key, mobile });
   const { fields } = input;
   const created = await tx.customer.create({
     data: {

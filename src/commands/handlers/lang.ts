@@ -9,8 +9,12 @@ const WORDS: Record<string, Locale> = { en: "en", english: "en", 英文: "en", �
 /** `lang zh|en`: each person reads the bot in their own language. */
 export const lang: CommandHandler = async (command, ctx) => {
   const word = command.words[0]?.value ?? "";
-  const locale = WORDS[word.toLowerCase()];
+  const locale = findLocale(word);
   if (!locale) fail("bad_locale", (m) => m.errors.badLocale(word));
   await ctx.tx.user.update({ where: { id: ctx.caller.user.id }, data: { locale } });
   return textReply(messagesFor(locale).lang.done());
 };
+
+export function findLocale(word: string): Locale | undefined {
+  return WORDS[word.trim().toLowerCase()];
+}

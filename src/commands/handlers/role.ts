@@ -17,12 +17,20 @@ export const role: CommandHandler = async (command, ctx) => {
   if (!newRole) fail("bad_role", (m) => m.errors.badRole(roleWord, [...ROLES]));
   const mentioned = /^<@([^|>]+)(?:\|[^>]*)?>$/.exec(who)?.[1];
   const name = who.replace(/^[@＠]/, "");
-  const target = await tx.user.findFirst({
+  const matches = await tx.user.findMany({
     where: {
       workspaceId: caller.workspace.id,
       OR: mentioned ? [{ externalId: mentioned }] : [{ externalId: name }, { displayName: { equals: name, mode: "insensitive" } }],
     },
+    orderBy: { externalId: "asc" },
+    take: 10,
   });
+  // An exact platform id wins; two people with the same display name must be told apart.
+  const target = matches.find((u) => u.externalId === (mentioned ?? name)) ?? (matches.length === 1 ? matches[0] : undefined);
+  if (!target && matches.length > 1) {
+    const ids = matches.map((u) => `${u.displayName} (${u.externalId})`);
+    fail("ambiguous_user", (m) => m.errors.ambiguousUser(who, ids));
+  }
   if (!target) fail("no_user", (m) => m.errors.noSuchUser(who));
   if (target.role === "admin" && newRole !== "admin") {
     const admins = await tx.user.count({ where: { workspaceId: caller.workspace.id, role: "admin" } });

@@ -1,15 +1,37 @@
 import { fail } from "../../errors.ts";
 import { seesWholeTeam } from "../../crm/roles.ts";
+import { isValidTimeZone } from "../../format/dates.ts";
 import { textReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
+import { findLocale } from "./lang.ts";
 
-/** `setup channel`, typed in the channel that should receive the weekly summary (directors and admins). */
+/**
+ * Workspace settings, for directors and admins:
+ * `setup channel` (typed in the channel that gets the weekly summary),
+ * `setup timezone <Area/City>` (the zone of the weekly summary and its week),
+ * `setup lang <zh|en>` (the language of what goes to the team channel).
+ */
 export const setup: CommandHandler = async (command, ctx) => {
   const { caller, tx } = ctx;
   if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.directorsOnly());
   const what = command.words[0]?.value.toLowerCase();
-  if (what !== "channel" && what !== "频道" && what !== "群") fail("usage", (m) => m.errors.setupUsage());
-  if (!caller.channelId) fail("no_channel", (m) => m.errors.setupNeedsChannel());
-  await tx.workspace.update({ where: { id: caller.workspace.id }, data: { directorChannel: caller.channelId } });
-  return textReply(caller.m.setup.channelSet());
+  const value = command.words[1]?.value ?? "";
+  const workspace = { where: { id: caller.workspace.id } };
+  if (what === "channel" || what === "频道" || what === "群") {
+    if (!caller.channelId) fail("no_channel", (m) => m.errors.setupNeedsChannel());
+    await tx.workspace.update({ ...workspace, data: { directorChannel: caller.channelId } });
+    return textReply(caller.m.setup.channelSet());
+  }
+  if (what === "timezone" || what === "tz" || what === "时区") {
+    if (!isValidTimeZone(value) || !value.includes("/")) fail("bad_zone", (m) => m.errors.badTimeZone(value));
+    await tx.workspace.update({ ...workspace, data: { timeZone: value } });
+    return textReply(caller.m.setup.timeZoneSet(value));
+  }
+  if (what === "lang" || what === "language" || what === "语言") {
+    const locale = findLocale(value);
+    if (!locale) fail("bad_locale", (m) => m.errors.badLocale(value));
+    await tx.workspace.update({ ...workspace, data: { locale } });
+    return textReply(caller.m.setup.localeSet(locale));
+  }
+  fail("usage", (m) => m.errors.setupUsage());
 };

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const t = useCrm();
+const FULL = 'province=广东 contact=李总 title=总经理 mobile=13800138000 address="佛山市顺德区 1 号"';
+const LOG = "聊了二十分钟：三个酒店厨房工程，需要商用电磁炉，20 台报价，预算已批，下周三前回复，决策人李总本人";
+
+async function numberOf(reply: { ok: boolean; text: string }): Promise<number> {
+  expect(reply.ok, reply.text).toBe(true);
+  return Number(/#(\d+)/.exec(reply.text)![1]);
+}
+
+describe("edit keeps the filing rules", () => {
+  const boss = t.person("edit-boss");
+  const rep = t.person("edit-rep");
+  const other = t.person("edit-other");
+
+  it("records calllog= as a call and restarts the call interval", async () => {
+    await boss.run("help");
+    const n = await numberOf(await rep.run("add EditCallCo grade=A"));
+    t.clock.advanceDays(2);
+    expect((await rep.run(`edit #${n} calllog="asked for the catalogue"`)).ok).toBe(true);
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } });
+    const calls = await t.db.prisma.activity.findMany({ where: { customerId: customer.id, channel: "call" } });
+    expect(calls.map((c) => c.content)).toEqual(["asked for the catalogue"]);
+    expect(customer.lastTouchAt?.toISOString()).toBe(t.clock.now.toISOString());
+  });
+
+  it("runs the duplicate check when the company or mobile changes", async () => {
+    await other.run("add 'Taken Kitchens' mobile=13911112222");
+    const n = await numberOf(await rep.run("add Mine"));
+    const byName = await rep.run(`edit #${n} company="taken kitchens ltd"`);
+    expect(byName.ok).toBe(false);
+    expect(byName.text).toMatch(/^Already filed as #\d+ \(owner: edit-other\) — same company/);
+    expect((await rep.run(`edit #${n} mobile=13911112222`)).text).toMatch(/same mobile number/);
+    expect((await rep.run(`edit #${n} company=Mine2`)).ok).toBe(true);
+    expect((await rep.run(`edit #${n} company=Mine2 title=Boss`)).ok).toBe(true); // its own name is no duplicate
+  });
+
+  it("sends a filed record back to be filed again when a rep changes its filing fields", async () => {
+    const n = await numberOf(await rep.run(`add FiledCo ${FULL}`));
+    await rep.run(`log #${n} call ${LOG}`);
+    await rep.run(`file #${n}`);
+    await boss.run(`approve #${n}`);
+    expect((await rep.run(`edit #${n} note=vip`)).text).toBe(`Updated #${n}.`);
+    expect((await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } })).filingStatus).toBe("approved");
+    const changed = await rep.run(`edit #${n} mobile=13700001111`);
+    expect(changed.text).toBe(`Updated #${n}. Its filing details changed, so it must be filed again: /prospect file #${n}`);
+    expect((await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } })).filingStatus).toBe("none");
+  });
+});
+
+describe("role with a name two people share", () => {
+  it("lists them instead of picking one", async () => {
+    const admin = t.person("role-admin", { workspace: "names" });
+    await admin.run("help");
+    await t.crm.execute({ ...t.person("U1", { workspace: "names" }).identity, displayName: "Li" }, "help");
+    await t.crm.execute({ ...t.person("U2", { workspace: "names" }).identity, displayName: "Li" }, "help");
+    expect((await admin.run("role @Li director")).text).toBe("Several people are called @Li: Li (U1), Li (U2). Use their id (the part in brackets).");
+    expect((await admin.run("role U2 director")).text).toBe("Li is now director.");
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("adding at the same moment (PostgreSQL)", () => {
+  it("files one customer when several reps add the same company at once", async () => {
+    const reps = [1, 2, 3, 4].map((i) => t.person(`racer${i}`, { workspace: "race" }));
+    const replies = await Promise.all(reps.map((r, i) => r.run(`add "Race Kitchen Co" mobile=1360000000${i}`)));
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(replies.filter((r) => !r.ok).every((r) => r.code === "duplicate")).toBe(true);
+    expect(await t.db.prisma.customer.count({ where: { company: "Race Kitchen Co" } })).toBe(1);
+  });
+});

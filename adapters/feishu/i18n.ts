@@ -1,4 +1,5 @@
 import type { Locale } from "../../src/domain/localized.ts";
+import type { Reply } from "../../src/reply.ts";
 
 /**
  * The few words the Feishu adapter shows by itself (everything else comes from the core,
@@ -10,6 +11,9 @@ const en = {
   working: "Working on it…",
   done: "Done",
   opened: "Sent below",
+  openedPrivately: "Sent to you in a direct message",
+  repliedPrivately: "I've replied to you in a direct message.",
+  cannotMessageYou: "I couldn't send you a direct message. Open a chat with me and ask there.",
   typeSomething: "Type something first.",
   unknownAction: "This button is out of date. Type the command instead.",
   fixErrors: "Please fix the fields marked below.",
@@ -24,6 +28,9 @@ const zh: typeof en = {
   working: "正在处理…",
   done: "已完成",
   opened: "已在下方发送",
+  openedPrivately: "已私信发给你",
+  repliedPrivately: "已私信回复你。",
+  cannotMessageYou: "没能私信你，请先和我单聊，在单聊里再问一次。",
   typeSomething: "请先填写内容。",
   unknownAction: "这个按钮已过期，请直接输入命令。",
   fixErrors: "请修改下面标出的字段。",
@@ -41,9 +48,20 @@ export function textsFor(locale: Locale): FeishuTexts {
 const CJK = /[\u3400-\u9fff]/;
 
 /**
- * The language of a reply the adapter did not ask for itself (the scheduled jobs' messages):
- * labels and titles come from the core's catalog, so Chinese characters there mean Chinese.
+ * The language of a reply the adapter did not ask for itself (the scheduled jobs' messages): the
+ * one the core names (`reply.locale`, set on the morning list and the weekly summary). Only when
+ * it names none (a message queued before it did), a guess — labels and titles come from the
+ * core's catalog, so Chinese characters there mean Chinese. Customer names, which may be Chinese
+ * in an English message, are why the guess is only the fallback.
  */
+export function localeOfReply(reply: Reply): Locale {
+  // The outbox hands the reply back from JSON: trust a value only if it is a language we have.
+  const declared: unknown = reply.locale;
+  if (declared === "en" || declared === "zh-CN") return declared;
+  const labels = reply.cards.flatMap((c) => [c.title, ...c.fields.map((f) => f.label), ...c.sections.map((s) => s.title), ...c.actions.map((a) => a.label)]);
+  return guessLocale(labels.length > 0 ? labels : [reply.text]);
+}
+
 export function guessLocale(samples: string[]): Locale {
   return samples.some((s) => CJK.test(s)) ? "zh-CN" : "en";
 }

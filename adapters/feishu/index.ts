@@ -33,6 +33,8 @@ export interface FeishuAdapterOptions {
   callbackBudgetMs?: number;
   /** The webhook path. Default `/feishu/events`. */
   path?: string;
+  /** The clock (ms) a signed webhook request's timestamp is checked against (5 minutes either way). Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface FeishuAdapter extends PlatformAdapter {
@@ -68,7 +70,7 @@ export function createFeishuAdapter(options: FeishuAdapterOptions): FeishuAdapte
   let ws: lark.WSClient | undefined;
   return {
     name: "feishu",
-    routes: options.mode === "webhook" ? [webhookRoute(options.path ?? "/feishu/events", dispatcher, secrets, logger)] : [],
+    routes: options.mode === "webhook" ? [webhookRoute(options.path ?? "/feishu/events", dispatcher, secrets, logger, options.now)] : [],
     outbound: createFeishuOutbound(api),
     async start() {
       if (options.mode !== "ws" || ws) return;

@@ -3,21 +3,35 @@ import type { Reply } from "../../src/reply.ts";
 import type { FeishuApi, OutgoingMessage } from "./api/feishu-api.ts";
 import { card, header, plain } from "./cards/elements.ts";
 import { renderReply } from "./cards/render-card.ts";
-import { guessLocale } from "./i18n.ts";
+import { localeOfReply } from "./i18n.ts";
+
+/**
+ * The pause between two sends of a batch (the morning list to every rep, the weekly summary).
+ * Feishu limits a bot to 5 messages per second to one person or one chat, and an app to about
+ * 50 per second for the message API as a whole. One send every 200 ms is 5 per second: a batch
+ * stays within the per-chat limit even if every message went to the same chat, and leaves most
+ * of the app's budget to the bot's answers to people typing meanwhile (and to a second job
+ * process sharing the queue). 1,000 reps take about 3½ minutes.
+ */
+export const FEISHU_MIN_INTERVAL_MS = 200;
 
 /**
  * The core's outbound port on Feishu: a direct message by open_id, a message to a chat by
  * chat_id, an image. The idempotency key becomes the message `uuid`, so a retried send is shown
- * once. Failures are SendErrors that say whether a retry can help.
+ * once. Failures are SendErrors that say whether a retry can help. The cards are marked as a
+ * job's (a click answers below or privately, never replacing the list or the summary) and, for
+ * a direct message, as private.
  */
 export function createFeishuOutbound(api: FeishuApi): OutboundMessenger {
   return {
     platform: "feishu",
+    minIntervalMs: FEISHU_MIN_INTERVAL_MS,
     async sendToUser(target, reply, idempotencyKey) {
-      return { messageId: await api.send("open_id", target.userId, cardMessage(reply), idempotencyKey) };
+      return { messageId: await api.send("open_id", target.userId, cardMessage(reply, { privateChat: true }), idempotencyKey) };
     },
     async sendToChannel(target, reply, idempotencyKey) {
-      return { messageId: await api.send("chat_id", target.channelId, cardMessage(reply), idempotencyKey) };
+      // A chat_id may be a group (the directors' channel): treated as one.
+      return { messageId: await api.send("chat_id", target.channelId, cardMessage(reply, { privateChat: false }), idempotencyKey) };
     },
     async uploadImage(target, image, idempotencyKey) {
       const imageKey = await api.uploadImage(image.data);
@@ -27,10 +41,9 @@ export function createFeishuOutbound(api: FeishuApi): OutboundMessenger {
   };
 }
 
-export function cardMessage(reply: Reply): OutgoingMessage {
-  const labels = reply.cards.flatMap((c) => [c.title, ...c.fields.map((f) => f.label), ...c.sections.map((s) => s.title), ...c.actions.map((a) => a.label)]);
-  const locale = guessLocale(labels.length > 0 ? labels : [reply.text]);
-  return { msgType: "interactive", content: JSON.stringify(renderReply(reply, { locale })) };
+export function cardMessage(reply: Reply, where: { privateChat: boolean }): OutgoingMessage {
+  const rendered = renderReply(reply, { locale: localeOfReply(reply), job: true, privateChat: where.privateChat });
+  return { msgType: "interactive", content: JSON.stringify(rendered) };
 }
 
 function imageMessage(imageKey: string, image: OutboundImage): OutgoingMessage {

@@ -70,7 +70,8 @@ describe("the add form", () => {
     expect(refused.cardText).toContain("负责人：小吴");
     expect(refused.cardText).not.toContain("请修改下面标出的字段。");
     const anyway = findButton(refused.json.card.data, "仍然新增")!;
-    expect(anyway.node.behaviors[0].value).toEqual({ k: "form", c: "add", f: 1 });
+    // The form was in the person's direct chat, and stays marked as private (`p`).
+    expect(anyway.node.behaviors[0].value).toEqual({ k: "form", c: "add", f: 1, p: 1 });
     expect(await h.t.db.prisma.customer.count({ where: { company: "另一家公司" } })).toBe(0);
 
     const forced = await rep.click(replaced(sent, refused), "仍然新增", { form: { company: "另一家公司", mobile: "137-0013-7000" } });

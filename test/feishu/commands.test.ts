@@ -64,14 +64,19 @@ describe("commands typed to the bot", () => {
     expect((await boss.say("lang 中文"))!.text).toBe("好的，以后用中文回复你。");
   });
 
-  it("answers in a group only when @-mentioned, with the mention stripped, as a reply to the message", async () => {
+  it("answers in a group only when @-mentioned, with the mention stripped: privately, with a pointer replying to the message", async () => {
     const before = await h.t.db.prisma.customer.count();
     expect(await boss.say("add 不该新增的公司", { group: "oc_team", mention: false })).toBeUndefined();
     expect(await h.t.db.prisma.customer.count()).toBe(before);
 
+    const sends = h.fake.sentMessages().length;
     const sent = await boss.say("客户 新增 群里新增公司 手机=13900139000", { group: "oc_team" });
-    expect(sent!.call.path).toMatch(/^\/open-apis\/im\/v1\/messages\/om_[^/]+\/reply$/);
+    expect(sent!.call.query).toEqual({ receive_id_type: "open_id" });
+    expect(sent!.call.body.receive_id).toBe(boss.openId);
     expect(sent!.text).toMatch(/已新增 #\d+ 群里新增公司。/);
+    const pointer = h.newSends(sends).find((s) => s.chatId === "oc_team")!;
+    expect(pointer.call.path).toMatch(/^\/open-apis\/im\/v1\/messages\/om_[^/]+\/reply$/);
+    expect(pointer.text).toBe("已私信回复你。");
     expect(await h.t.db.prisma.customer.count({ where: { company: "群里新增公司" } })).toBe(1);
   });
 

@@ -103,6 +103,32 @@ describe("the outbound port (scheduled jobs)", () => {
     expect(await failure(h.adapter.outbound.uploadImage({ workspaceId: "t", userId: "ou_a" }, { data: PNG, filename: "x.png" }, "k"))).toMatchObject({ retryable: false });
   });
 
+  it("paces a batch under Feishu's limits: at most 5 sends a second (5 QPS per chat, ~50 per app)", () => {
+    const interval = h.adapter.outbound.minIntervalMs;
+    expect(interval).toBeDefined();
+    expect(1000 / interval!).toBeLessThanOrEqual(5);
+    // …and not so slow that a morning list to a thousand reps takes more than a few minutes.
+    expect(interval!).toBeLessThanOrEqual(250);
+  });
+
+  it("writes its own words in the language the reply names, whatever the customers are called", async () => {
+    h.fake.reset();
+    const items = Array.from({ length: 35 }, (_, i) => `#${i + 1} 佛山客户${i + 1}: call today`);
+    // An English rep's list whose customers have Chinese names: the names must not make it Chinese.
+    const english = { ...cardReply("3 customers to contact today.", [card("#1 佛山拓鑫电器", { sections: [{ title: "", items }] }), card("#2 顺德厨具"), card("#3 中山灯饰")]), locale: "en" as const };
+    await h.adapter.outbound.sendToUser({ workspaceId: "tenant-a", userId: "ou_en" }, english, "digest:en");
+    // A Chinese summary whose labels happen to be Latin only.
+    const chinese = { ...cardReply("KPI", [card("KPI", { sections: [{ title: "Funnel", items }] }), card("CRM")]), locale: "zh-CN" as const };
+    await h.adapter.outbound.sendToChannel({ workspaceId: "tenant-a", channelId: "oc_directors" }, chinese, "weekly:zh");
+    const [en, zh] = h.fake.callsTo("POST", "/open-apis/im/v1/messages").map((c) => textOf(JSON.parse(c.body.content)));
+    expect(en).toContain("…and 5 more");
+    expect(zh).toContain("……还有 5 项");
+    // Without a language named (a message queued before replies carried one), the labels decide.
+    h.fake.reset();
+    await h.adapter.outbound.sendToUser({ workspaceId: "tenant-a", userId: "ou_x" }, cardReply("今天", [card("#1 客户", { sections: [{ title: "", items }] }), card("#2 客户")]), "digest:guess");
+    expect(textOf(JSON.parse(h.fake.callsTo("POST", "/open-apis/im/v1/messages")[0]!.body.content))).toContain("……还有 5 项");
+  });
+
   it("a Feishu it cannot reach is worth retrying", async () => {
     const offline = createFeishuAdapter({ crm: h.t.crm, appId: APP_ID, appSecret: "s", mode: "webhook", domain: "http://127.0.0.1:9", logger: { info() {}, warn() {}, error() {} } });
     expect(await failure(offline.outbound.sendToUser({ workspaceId: "t", userId: "ou_a" }, textReply("hi"), "k"))).toMatchObject({ retryable: true });

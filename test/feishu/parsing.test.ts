@@ -83,6 +83,22 @@ describe("checking a webhook request", () => {
     expect(verifyWebhook(request.body, request.headers, secrets)).toMatchObject({ kind: "event", payload: { header: { event_type: "im.message.receive_v1" } } });
   });
 
+  it("takes a signed request only within 5 minutes of its timestamp, by the clock it is given", () => {
+    const at = Date.UTC(2026, 10, 23, 2, 0, 0);
+    const request = webhookRequest(payload, secrets, { timestamp: String(at / 1000) });
+    const checkAt = (ms: number) => verifyWebhook(request.body, request.headers, secrets, () => ms);
+    for (const offset of [0, 5 * 60_000, -5 * 60_000]) expect(checkAt(at + offset).kind, String(offset)).toBe("event");
+    for (const offset of [5 * 60_000 + 1_000, -(5 * 60_000 + 1_000), 86_400_000]) {
+      expect(checkAt(at + offset), String(offset)).toEqual({ kind: "rejected", status: 401, reason: expect.stringContaining("timestamp") });
+    }
+    // The timestamp is signed: moving it forward breaks the signature instead.
+    const moved = { ...request.headers, "x-lark-request-timestamp": String(at / 1000 + 600) };
+    expect(verifyWebhook(request.body, moved, secrets, () => at + 600_000)).toMatchObject({ kind: "rejected", reason: "bad or missing signature" });
+    // Unsigned requests (no encrypt key) carry no signed timestamp and are not held to it.
+    const plain = webhookRequest(payload, { verificationToken: "tok" });
+    expect(verifyWebhook(plain.body, plain.headers, { verificationToken: "tok" }, () => at + 86_400_000).kind).toBe("event");
+  });
+
   it("refuses instead of throwing", () => {
     expect(() => decrypt("AAAA", "k3y")).toThrow();
     for (const body of ["", "{", "null", "42", '"s"', '{"encrypt":1}', '{"encrypt":"AAAA"}']) {

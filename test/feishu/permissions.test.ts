@@ -23,7 +23,7 @@ describe("who sees and changes what", () => {
     }
     expect((await bob.say("list"))!.text).toBe("没有符合条件的客户。");
 
-    // Bob presses the buttons on Alice's card in the group they share.
+    // Bob presses the buttons of Alice's card (sent to her privately; clicks as if from a card they share).
     for (const [label, input] of [["标记成交", {}], ["推迟 1 天", {}], ["记录电话", { text: "偷偷记一笔" }], ["调整等级", { option: "A" }]] as const) {
       const click = await bob.click(sent, label, input);
       expect(click.json, label).toEqual({ toast: { type: "error", content: notYours } });

@@ -58,6 +58,25 @@ describe("requests that are not from Feishu", () => {
     expect(h.logs.filter((l) => l.level === "warn" && l.message.includes("refused")).length).toBeGreaterThanOrEqual(refused.length);
   });
 
+  it("refuses a signed request whose timestamp is more than 5 minutes old or ahead (a replay), and writes nothing", async () => {
+    const before = await snapshot();
+    const seconds = (offsetMs: number) => String(Math.floor((Date.now() + offsetMs) / 1000));
+    // Validly encrypted and signed, the token right: only the timestamp gives the replay away.
+    const old = await h.post(addEvent("重放公司"), { timestamp: seconds(-6 * 60_000) });
+    const ahead = await h.post(addEvent("未来公司"), { timestamp: seconds(6 * 60_000) });
+    const garbage = await h.post(addEvent("乱码时间公司"), { timestamp: "yesterday" });
+    for (const response of [old, ahead, garbage]) {
+      expect(response.status).toBe(401);
+      expect(response.json.error).toMatch(/timestamp/);
+    }
+    await expectNothingHappened(before);
+
+    const recent = await h.post(addEvent("近期公司"), { timestamp: seconds(-60_000) });
+    expect(recent.status).toBe(200);
+    await h.adapter.idle();
+    expect(await h.t.db.prisma.customer.count({ where: { company: "近期公司" } })).toBe(1);
+  });
+
   it("refuses a forged card callback", async () => {
     const sent = (await rep.say("add 回调公司"))!;
     const n = Number(/#(\d+)/.exec(sent.text)![1]);

@@ -10,12 +10,14 @@ import {
   type BuildOptions, type WebhookSecrets,
 } from "../support/feishu-webhook.ts";
 
-/** A card the bot sent, parsed, with the id Feishu gave its message. */
+/** A card (or text) the bot sent, parsed, with the id Feishu gave its message and its chat. */
 export interface SentCard {
   call: CapturedCall;
   messageId: string;
+  /** The chat it went to: a group, or the person's direct chat (`oc_p2p_<open_id>`) for a DM. */
+  chatId: string | undefined;
   card: any;
-  /** Every text of the card, entities decoded and font tags removed. */
+  /** Every text of the card, entities decoded and font tags removed; a text message's text. */
   text: string;
 }
 
@@ -24,7 +26,10 @@ export interface Person {
   tenantKey: string;
   /** Their direct chat with the bot. */
   chatId: string;
-  /** Sends a text message; resolves with the bot's answer once the adapter is idle. */
+  /**
+   * Sends a text message; resolves with the bot's answer (its card) once the adapter is idle —
+   * in a group, the card sent privately, not the pointer left in the group.
+   */
   say(text: string, options?: SayOptions): Promise<SentCard | undefined>;
   /** Presses the button (or picks the option / submits the form) labelled `label` on `sent`. */
   click(sent: SentCard, label: string, input?: ClickInput): Promise<CallbackAnswer>;
@@ -129,10 +134,11 @@ export function useFeishu(options: { secrets?: WebhookSecrets; adapter?: (t: Crm
           ...(say.eventId ? { eventId: say.eventId } : {}),
           ...(say.messageId ? { messageId: say.messageId } : {}),
         });
+        h.fake.chats.set(event.event.message.message_id, event.event.message.chat_id);
         const response = await h.post(event);
         expect(response.status).toBe(200);
         await h.adapter.idle();
-        return h.newSends(before).at(-1);
+        return h.newSends(before).filter((s) => s.card).at(-1);
       },
       async click(sent, label, input = {}) {
         const action = actionFor(sent.card, label, input);
@@ -140,7 +146,7 @@ export function useFeishu(options: { secrets?: WebhookSecrets; adapter?: (t: Crm
           tenantKey,
           openId,
           messageId: sent.messageId,
-          chatId: sent.call.body.receive_id ?? person.chatId,
+          chatId: sent.chatId ?? person.chatId,
           token: h.secrets.verificationToken ?? "",
           ...action,
           ...(input.eventId ? { eventId: input.eventId } : {}),
@@ -161,7 +167,8 @@ export function useFeishu(options: { secrets?: WebhookSecrets; adapter?: (t: Crm
 
 export function toSentCard(call: CapturedCall): SentCard {
   const card = call.body.msg_type === "interactive" ? JSON.parse(call.body.content) : undefined;
-  return { call, messageId: call.response?.data?.message_id, card, text: card ? textOf(card) : "" };
+  const text = card ? textOf(card) : call.body.msg_type === "text" ? String(JSON.parse(call.body.content).text) : "";
+  return { call, messageId: call.response?.data?.message_id, chatId: call.response?.data?.chat_id, card, text };
 }
 
 /** The card with a new body (after a callback replaced it), for further clicks. */

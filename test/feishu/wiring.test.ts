@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createFeishuAdapter } from "../../adapters/feishu/index.ts";
 import { resolveDomain } from "../../adapters/feishu/api/lark-client.ts";
 import type { Crm } from "../../src/crm/crm.ts";
-import { APP_ID, findButton, useFeishu } from "./support.ts";
+import { card, cardReply } from "../../src/reply.ts";
+import { APP_ID, findButton, toSentCard, useFeishu } from "./support.ts";
 
 describe("the domain", () => {
   it("maps feishu and lark to the SDK's domains and keeps anything else as a base URL", () => {
@@ -37,6 +38,29 @@ describe("a card callback slower than Feishu's 3 seconds", () => {
     const updated = JSON.parse(patch!.body.content);
     expect(updated.header).toMatchObject({ title: { content: `#${n} 慢回调公司` }, subtitle: { content: "成交客户" } });
     expect((await h.t.db.prisma.customer.findFirstOrThrow({ where: { company: "慢回调公司" } })).stage).toBe("won");
+  });
+});
+
+describe("a slow click on a card in a group", () => {
+  it("answers “working”, then sends the card to the person privately instead of updating the group's", async () => {
+    const rep = h.person("ou_slow_group", { name: "小缓" });
+    const n = Number(/#(\d+)/.exec((await rep.say("add 慢群公司"))!.text)![1]);
+    // A card in a group chat: what a job posts to one (the weekly summary in the directors' group).
+    const posted = await h.adapter.outbound.sendToChannel(
+      { workspaceId: rep.tenantKey, channelId: "oc_slow_group" },
+      cardReply("周报", [card(`#${n} 慢群公司`, { actions: [{ kind: "run", label: "标记成交", command: `won #${n}` }] })]),
+      "slow-group-card",
+    );
+    const inGroup = toSentCard(h.fake.sentMessages().find((c) => c.response?.data?.message_id === posted.messageId)!);
+    expect(inGroup.chatId).toBe("oc_slow_group");
+    const before = h.fake.sentMessages().length;
+    const answer = await rep.click(inGroup, "标记成交");
+    expect(answer.json.toast.content).toBe("正在处理…");
+    expect(h.fake.callsTo("PATCH", `/open-apis/im/v1/messages/${posted.messageId}`)).toEqual([]);
+    const sent = h.newSends(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.call.body.receive_id).toBe(rep.openId);
+    expect(sent[0]!.card.header.subtitle.content).toBe("成交客户");
   });
 });
 

@@ -49,6 +49,12 @@ export class FakeFeishuApi {
   /** Names the contact API knows, by open_id; anyone else is "not found" (code 41050). */
   readonly users = new Map<string, string>();
   botOpenId = FAKE_BOT_OPEN_ID;
+  /**
+   * The chat each message is in: the bot's own (a DM by open_id lands in `oc_p2p_<open_id>`, the
+   * person's direct chat with the bot), and people's messages a test registers — Feishu knows
+   * them, the fake does not — so a reply answers with the chat it went to.
+   */
+  readonly chats = new Map<string, string>();
   private readonly scripts: Script[] = [];
   private readonly uuids = new Map<string, string>();
   private sequence = 0;
@@ -135,7 +141,11 @@ export class FakeFeishuApi {
       const known = uuid ? this.uuids.get(uuid) : undefined;
       const messageId = known ?? `om_fake_${++this.sequence}`;
       if (uuid) this.uuids.set(uuid, messageId);
-      return ok({ data: { message_id: messageId, msg_type: call.body?.msg_type, chat_id: call.query.receive_id_type === "chat_id" ? call.body?.receive_id : "oc_fake", body: { content: call.body?.content } } });
+      const chatId = reply
+        ? (this.chats.get(decodeURIComponent(reply[1]!)) ?? "oc_fake")
+        : call.query.receive_id_type === "chat_id" ? call.body?.receive_id : call.query.receive_id_type === "open_id" ? `oc_p2p_${call.body?.receive_id}` : "oc_fake";
+      this.chats.set(messageId, chatId);
+      return ok({ data: { message_id: messageId, msg_type: call.body?.msg_type, chat_id: chatId, body: { content: call.body?.content } } });
     }
     if (call.method === "PATCH" && /^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(call.path)) return ok({ data: {} });
     if (call.method === "POST" && call.path === "/open-apis/im/v1/images") return ok({ data: { image_key: `img_fake_${++this.sequence}` } });

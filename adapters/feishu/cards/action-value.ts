@@ -6,15 +6,25 @@ import { composeCommand, quoteValue } from "../../../src/commands/compose.ts";
  * how to build one), so a click runs through the same parser and permission checks as typing.
  * `v` is the read-only command that produced a list card, re-run to refresh the list after a
  * button on one of its items changed something.
+ *
+ * Where the card was sent, which the callback cannot tell (it names the chat, not its kind):
+ * `p` — to one person (a direct chat, a DM), so the answer may replace the card; without it the
+ * card may sit in a group, where a replaced card is seen by everyone, so the answer goes to the
+ * person who clicked, privately. `j` — a scheduled job's message (the morning list, the weekly
+ * summary), which a click never replaces. Both are set by the adapter when it renders the card.
  */
 const text = z.string().min(1).max(2000);
+const placement = { p: z.literal(1).optional(), j: z.literal(1).optional() };
 export const actionValueSchema = z.discriminatedUnion("k", [
-  z.object({ k: z.literal("run"), c: text, v: text.optional() }),
-  z.object({ k: z.literal("choose"), v: text.optional() }),
-  z.object({ k: z.literal("prompt"), c: text, i: z.string().min(1).max(40), v: text.optional() }),
-  z.object({ k: z.literal("form"), c: text, f: z.literal(1).optional() }),
+  z.object({ k: z.literal("run"), c: text, v: text.optional(), ...placement }),
+  z.object({ k: z.literal("choose"), v: text.optional(), ...placement }),
+  z.object({ k: z.literal("prompt"), c: text, i: z.string().min(1).max(40), v: text.optional(), ...placement }),
+  z.object({ k: z.literal("form"), c: text, f: z.literal(1).optional(), ...placement }),
 ]);
 export type ActionValue = z.infer<typeof actionValueSchema>;
+
+/** The placement marks a rendered card's components carry (see above). */
+export type Placement = Pick<ActionValue, "p" | "j">;
 
 /** The parts of a `card.action.trigger` action that can carry input. */
 export interface TriggeredAction {

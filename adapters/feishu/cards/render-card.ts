@@ -1,7 +1,7 @@
 import type { Locale } from "../../../src/domain/localized.ts";
 import type { Card, CardAction, Reply } from "../../../src/reply.ts";
 import { textsFor } from "../i18n.ts";
-import type { ActionValue } from "./action-value.ts";
+import type { ActionValue, Placement } from "./action-value.ts";
 import {
   button, byteSize, card, escapeMarkdown, grey, header, hr, markdown, row, selectStatic,
   type CardElement, type FeishuCard,
@@ -14,6 +14,13 @@ export interface RenderOptions {
   view?: string;
   /** A refused form submission shown again: the values typed, what is wrong, "create anyway". */
   form?: FormState;
+  /**
+   * The card goes to one person (their direct chat with the bot, a DM): a click may replace it.
+   * Unset, it may be seen in a group, and a click answers privately instead.
+   */
+  privateChat?: boolean;
+  /** A scheduled job's message: a click never replaces it (it holds more than one answer). */
+  job?: boolean;
 }
 
 // Feishu refuses cards over 30 KB and 200 components; stay clear of both.
@@ -104,15 +111,16 @@ type Segment =
 
 function renderActions(actions: CardAction[], options: RenderOptions, names: Names): CardElement[] {
   const segments: Segment[] = [];
-  const view = options.view ? { v: options.view } : {};
+  const marks = placementOf(options);
+  const carried = { ...(options.view ? { v: options.view } : {}), ...marks };
   for (const action of actions) {
     // Feishu refuses a card holding a menu without options.
     if (action.kind === "choose" && action.options.length === 0) continue;
     const last = segments[segments.length - 1];
     if (action.kind === "run" || action.kind === "choose") {
       const element = action.kind === "run"
-        ? button(action.label, { k: "run", c: action.command, ...view } satisfies ActionValue, action.style)
-        : selectStatic(action.label, action.options.map((o) => ({ label: o.label, value: o.command })), { k: "choose", ...view } satisfies ActionValue);
+        ? button(action.label, { k: "run", c: action.command, ...carried } satisfies ActionValue, action.style)
+        : selectStatic(action.label, action.options.map((o) => ({ label: o.label, value: o.command })), { k: "choose", ...carried } satisfies ActionValue);
       if (last?.kind === "row") last.items.push(element);
       else segments.push({ kind: "row", items: [element] });
     } else if (action.kind === "prompt") {
@@ -123,9 +131,13 @@ function renderActions(actions: CardAction[], options: RenderOptions, names: Nam
   }
   return segments.map((s) => {
     if (s.kind === "row") return row(s.items);
-    if (s.kind === "prompts") return renderPrompts(s.prompt, s.actions, options.view, names);
-    return renderForm(s.action.form, options.form, options.locale, names);
+    if (s.kind === "prompts") return renderPrompts(s.prompt, s.actions, options.view, marks, names);
+    return renderForm(s.action.form, options.form, options.locale, marks, names);
   });
+}
+
+function placementOf(options: RenderOptions): Placement {
+  return { ...(options.privateChat ? { p: 1 as const } : {}), ...(options.job ? { j: 1 as const } : {}) };
 }
 
 export function countComponents(node: unknown): number {

@@ -1,7 +1,7 @@
 import type { Locale } from "../../../src/domain/localized.ts";
 import type { CardAction, Form } from "../../../src/reply.ts";
 import { textsFor } from "../i18n.ts";
-import type { ActionValue } from "./action-value.ts";
+import type { ActionValue, Placement } from "./action-value.ts";
 import { button, escapeMarkdown, form, input, markdown, red, row, type CardElement } from "./elements.ts";
 
 /** Component names must be unique in a card; one counter per rendered card. */
@@ -21,11 +21,11 @@ export interface FormState {
 }
 
 /** Prompts asking the same question: one input, one submit button per command. */
-export function renderPrompts(prompt: string, actions: Extract<CardAction, { kind: "prompt" }>[], view: string | undefined, names: Names): CardElement {
+export function renderPrompts(prompt: string, actions: Extract<CardAction, { kind: "prompt" }>[], view: string | undefined, marks: Placement, names: Names): CardElement {
   const id = names.next++;
   const inputName = `note_${id}`;
   const buttons = actions.map((action, i) => {
-    const value: ActionValue = { k: "prompt", c: action.command, i: inputName, ...(view ? { v: view } : {}) };
+    const value: ActionValue = { k: "prompt", c: action.command, i: inputName, ...(view ? { v: view } : {}), ...marks };
     return button(action.label, value, action.style, { name: `send_${id}_${i}`, form_action_type: "submit" });
   });
   return form(`prompt_${id}`, [input({ name: inputName, placeholder: prompt, required: true, multiline: true }), row(buttons)]);
@@ -36,7 +36,7 @@ export function renderPrompts(prompt: string, actions: Extract<CardAction, { kin
  * a refused submission with the values kept, each field's problem above its input, and, for a
  * duplicate, a "create anyway" button that submits the same values with `force=yes`.
  */
-export function renderForm(spec: Form, state: FormState | undefined, locale: Locale, names: Names): CardElement {
+export function renderForm(spec: Form, state: FormState | undefined, locale: Locale, marks: Placement, names: Names): CardElement {
   const t = textsFor(locale);
   const id = names.next++;
   const elements: CardElement[] = [];
@@ -59,9 +59,9 @@ export function renderForm(spec: Form, state: FormState | undefined, locale: Loc
       ...(state?.values[field.key] ? { defaultValue: state.values[field.key] } : {}),
     }));
   }
-  const buttons = [button(spec.submitLabel, { k: "form", c: spec.command } satisfies ActionValue, "primary", { name: `submit_${id}`, form_action_type: "submit" })];
+  const buttons = [button(spec.submitLabel, { k: "form", c: spec.command, ...marks } satisfies ActionValue, "primary", { name: `submit_${id}`, form_action_type: "submit" })];
   if (state?.offerForce) {
-    buttons.push(button(t.createAnyway, { k: "form", c: spec.command, f: 1 } satisfies ActionValue, "danger", { name: `force_${id}`, form_action_type: "submit" }));
+    buttons.push(button(t.createAnyway, { k: "form", c: spec.command, f: 1, ...marks } satisfies ActionValue, "danger", { name: `force_${id}`, form_action_type: "submit" }));
   }
   elements.push(row(buttons));
   return form(`form_${id}`, elements);

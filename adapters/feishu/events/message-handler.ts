@@ -1,10 +1,12 @@
 import type { Crm } from "../../../src/crm/crm.ts";
 import { SendError } from "../../../src/ports/outbound.ts";
-import type { FeishuApi } from "../api/feishu-api.ts";
+import type { Locale } from "../../../src/domain/localized.ts";
+import type { FeishuApi, OutgoingMessage } from "../api/feishu-api.ts";
 import type { FeishuLogger } from "../api/lark-client.ts";
 import { renderReply } from "../cards/render-card.ts";
+import { textsFor } from "../i18n.ts";
 import type { BotIdentity } from "./bot-identity.ts";
-import { parseMessageEvent } from "./parse-message.ts";
+import { parseMessageEvent, type ParsedMessage } from "./parse-message.ts";
 import type { People } from "./people.ts";
 import { isReadOnlyCommand } from "./read-only.ts";
 import type { SeenSet } from "./seen.ts";
@@ -48,24 +50,54 @@ export function createMessageHandler(deps: MessageHandlerDeps): (data: unknown) 
 
 /** Runs the command and sends the answer; false when sending failed in a way a retry may fix. */
 async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean> {
-  const { crm, api, people, logger } = deps;
+  const { crm, people, logger } = deps;
   const parsed = parseMessageEvent(data, await deps.bot.get());
   if (parsed.kind === "unsupported") return true;
   const identity = await people.identity(parsed.tenantKey, parsed.openId, { chatId: parsed.chatId });
   const reply = await crm.execute(identity, parsed.text, { dedupeKey: `feishu:msg:${parsed.messageId}` });
   const locale = await people.localeOf(identity);
   const view = isReadOnlyCommand(parsed.text) ? parsed.text : undefined;
-  const message = { msgType: "interactive" as const, content: JSON.stringify(renderReply(reply, { locale, ...(view ? { view } : {}) })) };
-  const key = `reply:${parsed.messageId}`;
+  const privately = parsed.chatType === "group" && reply.ephemeral;
+  const card = (privateChat: boolean) => ({
+    msgType: "interactive" as const,
+    content: JSON.stringify(renderReply(reply, { locale, privateChat, ...(view ? { view } : {}) })),
+  });
   try {
-    // In a group the answer quotes the question; in a direct chat it simply follows it.
-    if (parsed.chatType === "group") await api.reply(parsed.messageId, message, key);
-    else await api.send("chat_id", parsed.chatId, message, key);
+    // Private in a group: by DM. Otherwise, in a group the answer quotes the question (a reply
+    // not meant to be private); in a direct chat it simply follows it.
+    if (privately) await answerPrivately(deps, parsed, locale, card(true));
+    else if (parsed.chatType === "group") await deps.api.reply(parsed.messageId, card(false), `reply:${parsed.messageId}`);
+    else await deps.api.send("chat_id", parsed.chatId, card(true), `reply:${parsed.messageId}`);
     return true;
   } catch (error) {
     logger.error(`feishu: could not answer message ${parsed.messageId}`, error instanceof Error ? error.message : error);
     return !(error instanceof SendError && error.retryable);
   }
+}
+
+/**
+ * A reply meant for the asker alone (every command's: mobiles, call notes, the pipeline), asked
+ * in a group: sent to them by direct message, with a short pointer quoting the question in the
+ * group. Why not Feishu's "visible only to you" card (`POST /open-apis/ephemeral/v1/send`): the
+ * SDK this adapter is built on (@larksuiteoapi/node-sdk 1.74) has no such call, so its request
+ * and answer could not be checked against a reference — only guessed; a direct message uses the
+ * message API the adapter already sends everything with (same `uuid` dedupe, same errors), its
+ * card stays in the person's chat list, and its buttons, clicked in a direct chat, update it in
+ * place. Both sends carry a `uuid` derived from the message id, so a re-push shows neither twice.
+ */
+async function answerPrivately(deps: MessageHandlerDeps, parsed: Extract<ParsedMessage, { kind: "command" }>, locale: Locale, message: OutgoingMessage): Promise<void> {
+  const t = textsFor(locale);
+  let pointer = t.repliedPrivately;
+  try {
+    await deps.api.send("open_id", parsed.openId, message, `dm:${parsed.messageId}`);
+  } catch (error) {
+    // Worth another try (the re-push retries both sends): let the caller say so.
+    if (!(error instanceof SendError) || error.retryable) throw error;
+    // The bot may not write to them (outside the app's availability…): say so, show nothing else.
+    deps.logger.warn(`feishu: could not message ${parsed.openId} privately; answered in the group with a pointer only`, error.message);
+    pointer = t.cannotMessageYou;
+  }
+  await deps.api.reply(parsed.messageId, { msgType: "text", content: JSON.stringify({ text: pointer }) }, `reply:${parsed.messageId}`);
 }
 
 function deliveryIds(data: unknown): { eventId: string; messageId: string; chatId: string } | undefined {

@@ -12,7 +12,7 @@ const MAX_BODY_BYTES = 1_000_000;
  * with a status), then handed to the SDK's dispatcher, whose handler's value is the answer — the
  * card callback's toast and card, or nothing for an event, which is acknowledged at once.
  */
-export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets: WebhookSecrets, logger: FeishuLogger): HttpRoute {
+export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets: WebhookSecrets, logger: FeishuLogger, now: () => number = Date.now): HttpRoute {
   return {
     method: "POST",
     path,
@@ -23,7 +23,7 @@ export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets:
       } catch (error) {
         return sendJson(res, (error as { status?: number }).status === 413 ? 413 : 400, { error: "unreadable body" });
       }
-      const verified = verifyWebhook(raw, req.headers, secrets);
+      const verified = verifyWebhook(raw, req.headers, secrets, now);
       if (verified.kind === "rejected") {
         logger.warn(`feishu: webhook request refused (${verified.status}): ${verified.reason}`);
         return sendJson(res, verified.status, { error: verified.reason });

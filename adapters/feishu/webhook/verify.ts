@@ -14,6 +14,13 @@ export type VerifiedRequest =
   | { kind: "event"; body: Record<string, unknown>; payload: Record<string, unknown> }
   | { kind: "rejected"; status: 400 | 401; reason: string };
 
+/**
+ * How far a signed request's `x-lark-request-timestamp` may be from now. The signature covers
+ * the timestamp, so a recorded request cannot be given a new one: past this window it is a
+ * replay (or a clock badly off) and refused.
+ */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Feishu's signature: hex SHA-256 of timestamp + nonce + encrypt key + the raw body. */
 export function signatureOf(timestamp: string, nonce: string, encryptKey: string, rawBody: string): string {
   return createHash("sha256").update(timestamp + nonce + encryptKey + rawBody).digest("hex");
@@ -31,10 +38,12 @@ export function decrypt(encrypted: string, encryptKey: string): string {
 /**
  * Checks one webhook request before anything acts on it. With an encrypt key the body must be
  * encrypted and signed (the URL-verification challenge excepted: Feishu does not sign it, and
- * decrypting it already proves the key); with a verification token, the token must match.
- * Garbage, a bad signature or a body that does not decrypt is refused, never thrown.
+ * decrypting it already proves the key), and a signed request must be recent (its timestamp
+ * within 5 minutes of `now`, in ms); with a verification token, the token must match.
+ * Garbage, a bad signature, a stale timestamp or a body that does not decrypt is refused,
+ * never thrown.
  */
-export function verifyWebhook(rawBody: string, headers: IncomingHttpHeaders, secrets: WebhookSecrets): VerifiedRequest {
+export function verifyWebhook(rawBody: string, headers: IncomingHttpHeaders, secrets: WebhookSecrets, now: () => number = Date.now): VerifiedRequest {
   const body = parseObject(rawBody);
   if (!body) return { kind: "rejected", status: 400, reason: "the body is not a JSON object" };
   let payload = body;
@@ -53,6 +62,7 @@ export function verifyWebhook(rawBody: string, headers: IncomingHttpHeaders, sec
     if (signed || payload.type !== "url_verification") {
       if (!signed || !signatureMatches(headers, secrets.encryptKey, rawBody)) return { kind: "rejected", status: 401, reason: "bad or missing signature" };
     }
+    if (signed && !isRecent(headers, now())) return { kind: "rejected", status: 401, reason: "the request timestamp is more than 5 minutes from now (a replay?)" };
   } else if ("encrypt" in body) {
     return { kind: "rejected", status: 400, reason: "an encrypted body arrived but no encrypt key is configured" };
   }
@@ -82,6 +92,13 @@ function signatureMatches(headers: IncomingHttpHeaders, encryptKey: string, rawB
   const expected = Buffer.from(signatureOf(timestamp, nonce, encryptKey, rawBody), "utf8");
   const given = Buffer.from(signature.toLowerCase(), "utf8");
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** `x-lark-request-timestamp` is in seconds; anything that is not a number is not recent. */
+function isRecent(headers: IncomingHttpHeaders, nowMs: number): boolean {
+  const timestamp = headers["x-lark-request-timestamp"];
+  if (typeof timestamp !== "string" || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(nowMs - Number(timestamp) * 1000) <= MAX_CLOCK_SKEW_MS;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

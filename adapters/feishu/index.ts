@@ -7,7 +7,7 @@ import { createCardActionHandler } from "./cards/card-actions.ts";
 import { BotIdentity } from "./events/bot-identity.ts";
 import { createMessageHandler } from "./events/message-handler.ts";
 import { People } from "./events/people.ts";
-import { SeenSet } from "./events/seen.ts";
+import { RecentKeys } from "../shared/recent-keys.ts";
 import { WorkQueue } from "./events/work-queue.ts";
 import { createFeishuOutbound } from "./outbound.ts";
 import { webhookRoute } from "./webhook/route.ts";
@@ -63,7 +63,7 @@ export function createFeishuAdapter(options: FeishuAdapterOptions): FeishuAdapte
 
   const dispatcher = new lark.EventDispatcher({ ...secrets, logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn });
   dispatcher.register<{ "card.action.trigger": (data: unknown) => Promise<unknown> }>({
-    "im.message.receive_v1": createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new SeenSet(), queue, logger }),
+    "im.message.receive_v1": createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new RecentKeys<true>(12 * 3_600_000, 50_000), queue, logger }),
     "card.action.trigger": createCardActionHandler({ crm: options.crm, api, people, queue, logger, budgetMs: options.callbackBudgetMs ?? 2_500 }),
   });
 

@@ -7,11 +7,22 @@ import { createHash } from "node:crypto";
  * someone else is their own click — and must get their own answer (maybe a refusal), never
  * the first clicker's.
  */
-export const CLICK_WINDOW_MS = 60_000;
+export { CLICK_WINDOW_MS } from "../shared/dedupe.ts";
 
 export function clickKey(userId: string, where: string, blockId: string | undefined, actionId: string, value: string): string {
   const hash = createHash("sha256").update(value).digest("hex").slice(0, 16);
   return `slack:click:${userId}:${where}:${blockId ?? "-"}:${actionId}:${hash}`;
+}
+
+/**
+ * A slash command has no delivery id: the same text from the same person within the window is
+ * taken as sent twice (a double Enter, a resend) and answered with the first reply; typed again
+ * later, it runs again.
+ */
+export const SLASH_WINDOW_MS = 10_000;
+
+export function slashKey(teamId: string, userId: string, text: string): string {
+  return `slack:slash:${teamId}:${userId}:${createHash("sha1").update(text).digest("hex")}`;
 }
 
 /** A modal submitted twice is the same view id; a refused submission keeps no receipt, so it can be fixed and resent. */

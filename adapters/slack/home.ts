@@ -5,14 +5,13 @@ import type { SlackDeps } from "./deps.ts";
 import { LIMITS, plain } from "./mrkdwn.ts";
 import { actionId } from "./payload-codec.ts";
 import { renderReply, type Block } from "./render-blocks.ts";
-import { slackStrings } from "./strings.ts";
 
 /**
  * Publishes a person's App Home: their pipeline by stage and today's due list (the core's home
  * view), a "new prospect" button, and on top the answer to what they just did there, if anything.
  */
 export async function publishHome(deps: SlackDeps, identity: Identity, notice?: Reply): Promise<void> {
-  const s = slackStrings(identity.locale);
+  const s = await deps.locales.strings(identity);
   let home: Reply;
   try {
     home = await deps.crm.homeView(identity);

@@ -65,7 +65,10 @@ export class IdentityResolver {
     };
   }
 
-  /** The language for the adapter's own words, without waiting for Slack when it is not known yet. */
+  /**
+   * users.info's language as last seen (even past its TTL), without waiting for anyone: the first
+   * guess for a modal that must open before anything slow, when the chosen language is not known.
+   */
   cachedLocale(ref: SlackUserRef): Locale | undefined {
     return this.cache.get(key(ref))?.locale;
   }

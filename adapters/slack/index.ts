@@ -5,9 +5,10 @@ import { registerActions } from "./actions.ts";
 import { registerCommands } from "./commands.ts";
 import { registerHome } from "./home.ts";
 import { IdentityResolver } from "./identity.ts";
+import { CallerLocales } from "./locales.ts";
 import { registerMessages } from "./messages.ts";
 import { SlackOutbound } from "./outbound.ts";
-import { RecentKeys } from "./recent-keys.ts";
+import { RecentKeys } from "../shared/recent-keys.ts";
 import { platformErrorOf } from "./send-errors.ts";
 import { boltLogger, consoleLogger, describeError, type AdapterLogger } from "./slack-logger.ts";
 import { registerViews } from "./views.ts";
@@ -34,12 +35,21 @@ export interface SlackAdapterOptions {
 
 export type { AdapterLogger };
 
+export interface SlackAdapter extends PlatformAdapter {
+  /**
+   * Resolves once every request handed to the app so far has been handled, follow-ups included
+   * (the answer posted after the ack, the modal updated after the core answered). Tests use it to
+   * check that nothing more was sent; a shutdown could use it to let the work in hand finish.
+   */
+  idle(): Promise<void>;
+}
+
 /**
  * The Slack adapter: `/prospect`, Block Kit cards with buttons, modals, the App Home, direct
  * messages, and the outbound port for the jobs. HTTP mode gives the entry point one route to
  * mount (`POST /slack/events`); Socket Mode connects in start() and needs no route.
  */
-export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger ?? consoleLogger;
   const slackLogger = boltLogger(logger);
   const path = options.path ?? "/slack/events";
@@ -59,11 +69,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const bot: AuthorizeResult = { botToken: options.botToken };
   const app = new App({ receiver, authorize: async () => bot, clientOptions, logger: slackLogger });
   app.error(async (error) => logger.error("slack listener failed", error));
+  const inFlight = trackWork(app);
 
   const deps: SlackDeps = {
     crm: options.crm,
     api,
     identities: new IdentityResolver(api, logger, options.identityTtlMs === undefined ? {} : { ttlMs: options.identityTtlMs }),
+    locales: new CallerLocales(options.crm, logger),
     logger,
     stash: new RecentKeys(30 * 60_000, 1_000),
     events: new RecentKeys(60 * 60_000),
@@ -92,7 +104,34 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     async stop() {
       if (options.appToken) await app.stop();
     },
+    async idle() {
+      for (;;) {
+        // One turn of the event loop: a request whose ack the caller has just read is in the set by then.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (inFlight.size === 0) return;
+        await Promise.allSettled(inFlight);
+      }
+    },
   };
+}
+
+/**
+ * The work of every request, from the first middleware to the end of its listener. Bolt acks an
+ * event before the middleware runs, but only microtasks lie between the two, so the work is in
+ * the set before the ack's bytes can reach anyone.
+ */
+function trackWork(app: App): Set<Promise<void>> {
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+  return inFlight;
 }
 
 /** A refused token stops the start with a message naming the variable; an unreachable Slack only warns. */

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { eventKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
+import { execute } from "./locales.ts";
 import { renderReply } from "./render-blocks.ts";
 
 interface DirectMessage {
@@ -26,7 +27,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (!deps.events.claim(eventId, true)) return;
     try {
       const identity = await deps.identities.resolve({ teamId, userId: message.user, channelId: message.channel });
-      const reply = await deps.crm.execute(identity, message.text, { dedupeKey: eventKey(eventId) });
+      const reply = await execute(deps, identity, message.text, { dedupeKey: eventKey(eventId) });
       await deps.api.chat.postMessage({ channel: message.channel, ...renderReply(reply) });
     } catch (error) {
       // Let Slack's retry of this delivery try again.

@@ -6,6 +6,7 @@ import type { SlackStrings } from "./strings.ts";
 
 export const PROMPT_CALLBACK = "crm_prompt";
 export const FORM_CALLBACK = "crm_form";
+export const LOADING_CALLBACK = "crm_loading";
 export const NOTE_BLOCK = "note";
 export const FORCE_BLOCK = "force";
 /** Every input's element has this action id; the block id says which field it is. */
@@ -145,12 +146,31 @@ export function workingModal(view: SubmittedView, s: SlackStrings): Modal {
 
 /** The outcome of a slow submission, once it is known. */
 export function doneModal(view: SubmittedView, text: string, s: SlackStrings): Modal {
+  return noticeModal(view.title.text, text, true, s);
+}
+
+/** A modal that only says something: an outcome, or why the form a button asked for is not coming. */
+export function noticeModal(title: string, text: string, ok: boolean, s: SlackStrings): Modal {
   return {
     type: "modal",
     callback_id: "crm_done",
-    title: plain(view.title.text, LIMITS.modalTitle),
+    title: plain(title, LIMITS.modalTitle),
     close: plain(s.close, LIMITS.modalButton),
-    blocks: [{ type: "section", text: mrkdwn(`:white_check_mark: ${escapeMrkdwn(text)}`, LIMITS.sectionText) }],
+    blocks: [{ type: "section", text: mrkdwn(`${ok ? ":white_check_mark:" : ":warning:"} ${escapeMrkdwn(text)}`, LIMITS.sectionText) }],
+  };
+}
+
+/**
+ * Opened the moment a form button is clicked, while the trigger (3 seconds) is fresh; the form
+ * replaces it (views.update) once the core has said what it is.
+ */
+export function loadingModal(title: string, s: SlackStrings): Modal {
+  return {
+    type: "modal",
+    callback_id: LOADING_CALLBACK,
+    title: plain(title, LIMITS.modalTitle),
+    close: plain(s.cancel, LIMITS.modalButton),
+    blocks: [{ type: "section", text: mrkdwn(`:hourglass_flowing_sand: ${s.working}`, LIMITS.sectionText) }],
   };
 }
 

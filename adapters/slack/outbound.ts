@@ -86,7 +86,11 @@ export class SlackOutbound implements OutboundMessenger {
     }
   }
 
-  /** A message sent before the process died carries its key in the metadata; look for it before sending again. */
+  /**
+   * A message sent before the process died carries its key in the metadata; look for it before
+   * sending again. Reading the history takes im:history for a DM, channels:history for a public
+   * channel and groups:history for a private one (the manifest asks for all three).
+   */
   private async findSent(channel: string, key: string): Promise<string | undefined> {
     try {
       const history = await this.client.conversations.history({ channel, limit: 50, include_all_metadata: true });
@@ -96,7 +100,9 @@ export class SlackOutbound implements OutboundMessenger {
       });
       return found?.ts;
     } catch (error) {
-      // Without the history scope we cannot tell; sending again is the lesser harm than never sending.
+      // Still refused at runtime (an install from before those scopes were added — missing_scope —,
+      // a channel the bot cannot read): we cannot tell, so this is logged and the message posted.
+      // A possible duplicate is the lesser harm than a digest never sent.
       this.logger.warn(`could not check ${channel} for an earlier send (${platformErrorOf(error) ?? describeError(error)})`);
       return undefined;
     }

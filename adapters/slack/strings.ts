@@ -17,6 +17,7 @@ const en = {
   newProspect: "New prospect",
   expired: "This button no longer works. Run the command again.",
   cannotOpen: "Could not open the form in time. Press the button below to open it.",
+  openFailed: "Slack did not let us open the window in time. Please press the button again.",
   failed: "Something went wrong on our side. Please try again.",
 };
 
@@ -35,6 +36,7 @@ const zh: SlackStrings = {
   newProspect: "新增客户",
   expired: "这个按钮已失效，请重新执行命令。",
   cannotOpen: "未能及时打开表单，请点下面的按钮打开。",
+  openFailed: "Slack 没能及时打开窗口，请再点一次按钮。",
   failed: "我们这边出了点问题，请稍后再试。",
 };
 

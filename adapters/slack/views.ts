@@ -8,7 +8,8 @@ import { deliver, type ReplyTarget } from "./delivery.ts";
 import { within } from "./forms.ts";
 import { describeError } from "./slack-logger.ts";
 import { clip } from "./mrkdwn.ts";
-import { doneModal, fieldErrorsFor, FORM_CALLBACK, NOTE_BLOCK, PROMPT_CALLBACK, readForm, readNote, reviseForm, workingModal } from "./modals.ts";
+import { execute } from "./locales.ts";
+import { doneModal, fieldErrorsFor, FORM_CALLBACK, NOTE_BLOCK, noticeModal, PROMPT_CALLBACK, readForm, readNote, reviseForm, workingModal } from "./modals.ts";
 import { decodeMeta, type ModalOrigin } from "./payload-codec.ts";
 import { slackStrings } from "./strings.ts";
 
@@ -29,12 +30,11 @@ async function submitPrompt(deps: SlackDeps, body: ViewSubmitAction, ack: Ack): 
   const started = Date.now();
   const { view } = body;
   const identity = await identityOf(deps, body);
-  const s = slackStrings(identity.locale);
   const meta = decodeMeta(view.private_metadata);
-  if (!meta) return ack({ response_action: "errors", errors: { [NOTE_BLOCK]: s.expired } });
+  if (!meta) return ack({ response_action: "errors", errors: { [NOTE_BLOCK]: (await deps.locales.strings(identity)).expired } });
   // Quoted, so a stray quote or `key=value` in the note reaches the core as typed.
   const line = `${meta.command} ${quoteValue(readNote(view.state.values).trim())}`;
-  const run = deps.crm.execute(identity, line, { dedupeKey: viewKey(view.id) });
+  const run = execute(deps, identity, line, { dedupeKey: viewKey(view.id) });
   const first = await within(run, deps.submitDeadlineMs - (Date.now() - started));
   if (first.done && !first.value.ok) return ack({ response_action: "errors", errors: { [NOTE_BLOCK]: clip(first.value.text, 2000) } });
   await ack();
@@ -46,13 +46,20 @@ async function submitForm(deps: SlackDeps, body: ViewSubmitAction, ack: Ack): Pr
   const started = Date.now();
   const { view } = body;
   const identity = await identityOf(deps, body);
-  const s = slackStrings(identity.locale);
+  // The person's chosen language, looked up (when not known already) while the core works.
+  const strings = deps.locales.strings(identity);
   const meta = decodeMeta(view.private_metadata);
-  if (!meta) return ack({ response_action: "update", view: doneModal(view, s.expired, s) });
+  if (!meta) {
+    const s = await strings;
+    return ack({ response_action: "update", view: noticeModal(view.title.text, s.expired, false, s) });
+  }
   const { fields, force } = readForm(view.state.values);
   const line = composeCommand(meta.command, { ...fields, ...(force ? { force: "yes" } : {}) });
-  const run = deps.crm.execute(identity, line, { dedupeKey: viewKey(view.id) });
+  const run = execute(deps, identity, line, { dedupeKey: viewKey(view.id) });
   const first = await within(run, deps.submitDeadlineMs - (Date.now() - started));
+  // Slack's deadline comes first: past it, the language users.info gave.
+  const known = await within(strings, deps.submitDeadlineMs - (Date.now() - started));
+  const s = known.done ? known.value : slackStrings(identity.locale);
   if (first.done && !first.value.ok) {
     const errors = fieldErrorsFor(first.value.fieldErrors ?? {}, view.blocks);
     if (Object.keys(errors).length > 0) return ack({ response_action: "errors", errors });

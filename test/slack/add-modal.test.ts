@@ -62,7 +62,7 @@ describe("/prospect add with no arguments", () => {
     expect(again.status).toBe(200);
     expect(await t.db.prisma.customer.count({ where: { companyKey: row.companyKey } })).toBe(1);
     // Answered once: the second copy got the first reply from the core and nothing was posted again.
-    await new Promise((r) => setTimeout(r, 200));
+    await slack.adapter.idle();
     expect(slack.fake.callsTo("response_url", opened.responseId)).toHaveLength(1);
   });
 

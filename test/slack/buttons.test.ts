@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useCrm } from "../support/crm-fixture.ts";
-import { asMessage, control, headers, slackUser, textOf, useSlack, type PostedMessage } from "./harness.ts";
+import { asMessage, control, headers, later, slackUser, textOf, useSlack, type PostedMessage } from "./harness.ts";
 
 const t = useCrm();
 const slack = useSlack(t);
@@ -146,6 +146,7 @@ describe("card buttons", () => {
     const { answer } = await prompt(boss, seen, "Reject filing", "What must the rep fix?", "the mobile is the front desk");
     expect(answer!.text).toBe(`Filing of #${n} rejected: the mobile is the front desk`);
     expect(await customer(n)).toMatchObject({ filingStatus: "rejected", filingNote: "the mobile is the front desk" });
+    later(t); // typed again seconds later it would count as sent twice
     await slack.command(alice, `file #${n}`);
     const approved = await slack.click(boss, seen, control(seen.blocks, "Approve filing"));
     expect((await slack.fake.waitForResponse(approved.responseId)).body.text).toBe(`Filing of #${n} approved.`);

@@ -25,7 +25,7 @@ async function clickOnHome(view: any, button: ReturnType<typeof control>, trigge
     type: "block_actions", user: { id: alice.id, username: alice.name, name: alice.name, team_id: "T1" }, api_app_id: "A_APP", token: "legacy",
     container: { type: "view", view_id: "VHOME" }, trigger_id: triggerId, team: { id: "T1", domain: "t1" },
     view: { ...view, id: "VHOME", team_id: "T1", state: { values: {} }, hash: "h", private_metadata: "", callback_id: "crm_home" },
-    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, value: button.value, action_ts: "1.1" }],
+    actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, value: button.value, text: { type: "plain_text", text: button.label }, action_ts: "1.1" }],
   });
   return status;
 }
@@ -63,7 +63,7 @@ describe("the Events API", () => {
     await slack.event(body);
     await slack.fake.waitFor("views.publish", () => true, { from });
     expect((await slack.event(body, RETRY)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    await slack.adapter.idle();
     expect(slack.fake.calls.slice(from).filter((c) => c.method === "views.publish")).toHaveLength(1);
   });
 
@@ -112,7 +112,7 @@ describe("direct messages to the bot", () => {
     await slack.fake.waitFor("chat.postMessage", (c) => c.body.text === "Added #4 RetryCo.", { from });
     await slack.event(body, RETRY);
     await slack.event(body, { headers: { "x-slack-retry-num": "2", "x-slack-retry-reason": "http_error" } });
-    await new Promise((r) => setTimeout(r, 300));
+    await slack.adapter.idle();
     expect(await t.db.prisma.customer.count({ where: { company: "RetryCo" } })).toBe(1);
     expect(slack.fake.calls.slice(from).filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
   });
@@ -135,7 +135,7 @@ describe("direct messages to the bot", () => {
     const from = slack.fake.calls.length;
     await slack.event(eventBody({ type: "message", channel: "DX", channel_type: "im", bot_id: "BBOT", text: "add BotCo", ts: "1.1" }));
     await slack.event(eventBody({ type: "message", subtype: "message_changed", channel: "DX", channel_type: "im", ts: "1.2" }));
-    await new Promise((r) => setTimeout(r, 200));
+    await slack.adapter.idle();
     expect(slack.fake.calls.slice(from)).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { startHttpServer } from "../../adapters/http-server.ts";
-import type { PlatformAdapter } from "../../adapters/adapter.ts";
-import { createSlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/index.ts";
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/index.ts";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { CrmFixture } from "../support/crm-fixture.ts";
 import { FakeSlackApi, type SlackCall } from "../support/fake-slack-api.ts";
@@ -34,7 +33,7 @@ export interface PostedMessage {
 
 export interface SlackHarness {
   fake: FakeSlackApi;
-  adapter: PlatformAdapter;
+  adapter: SlackAdapter;
   /** http://127.0.0.1:PORT/slack/events, mounted on the shared HTTP server. */
   endpoint: string;
   logs: { level: string; message: string }[];
@@ -49,7 +48,11 @@ export interface SlackHarness {
   click(user: SlackUser, message: PostedMessage, control: Control, option?: string): Promise<{ responseId: string; triggerId: string }>;
   /** Submits a modal the bot opened, with `values` by block id; returns the HTTP answer (the ack). */
   submit(user: SlackUser, opened: OpenedView, values: Record<string, string | string[]>): Promise<{ status: number; body: any }>;
-  /** The modal opened with `triggerId`. */
+  /**
+   * The modal opened with `triggerId`, as it stands once the adapter is done with the click: a
+   * form button first opens a "working" modal that the form replaces, and a language guessed
+   * before the person was known is corrected in place.
+   */
   openedView(triggerId: string, from?: number): Promise<OpenedView>;
   event(body: object, options?: PostOptions): Promise<{ status: number; text: string }>;
 }
@@ -67,6 +70,8 @@ export interface OpenedView {
 }
 
 export interface Control {
+  /** The button's text or the select's placeholder. */
+  label: string;
   block_id: string;
   action_id: string;
   value?: string;
@@ -150,7 +155,7 @@ export function useSlack(t: CrmFixture, options: { wrapCrm?: (crm: Crm) => Crm; 
     if (option !== undefined && !picked) throw new Error(`no option "${option}" in ${JSON.stringify(control.options)}`);
     const action =
       control.type === "button"
-        ? { type: "button", action_id: control.action_id, block_id: control.block_id, value: control.value, text: { type: "plain_text", text: "x" }, action_ts: "1.1" }
+        ? { type: "button", action_id: control.action_id, block_id: control.block_id, value: control.value, text: { type: "plain_text", text: control.label }, action_ts: "1.1" }
         : { type: "static_select", action_id: control.action_id, block_id: control.block_id, selected_option: picked, action_ts: "1.1" };
     const { status } = await h.interact({
       type: "block_actions",
@@ -171,7 +176,11 @@ export function useSlack(t: CrmFixture, options: { wrapCrm?: (crm: Crm) => Crm; 
 
   h.openedView = async (triggerId, from) => {
     const call = await h.fake.waitFor("views.open", (c) => c.body.trigger_id === triggerId, from === undefined ? {} : { from });
-    return { id: next("V"), view: call.body.view };
+    // The adapter may still change it (the form replacing "working", a language guessed wrong): the modal as it stands once the adapter is done.
+    await h.adapter.idle();
+    const id = (call.answer as { view?: { id?: string } } | undefined)?.view?.id;
+    const updates = h.fake.calls.slice(h.fake.calls.indexOf(call)).filter((c) => c.method === "views.update" && c.body.view_id === id);
+    return { id: next("V"), view: (updates.at(-1) ?? call).body.view };
   };
 
   h.submit = async (user, opened, values) => {
@@ -222,7 +231,7 @@ export function control(blocks: Blocks, label: string, card?: number): Control {
     if (block.type !== "actions" || (card !== undefined && !String(block.block_id).startsWith(`c${card}:`))) continue;
     for (const el of block.elements) {
       const text = el.type === "button" ? el.text.text : el.placeholder?.text;
-      if (text === label) return { block_id: block.block_id, action_id: el.action_id, value: el.value, type: el.type, options: el.options };
+      if (text === label) return { label, block_id: block.block_id, action_id: el.action_id, value: el.value, type: el.type, options: el.options };
     }
   }
   throw new Error(`no control "${label}" in ${JSON.stringify(blocks.filter((b) => b.type === "actions"))}`);
@@ -241,6 +250,11 @@ export function textOf(blocks: Blocks): string {
   };
   walk(blocks);
   return out.join("\n");
+}
+
+/** Moves the CRM's clock on by `ms` (past the few seconds in which a repeated slash command counts as sent twice). */
+export function later(t: CrmFixture, ms = 11_000): void {
+  t.clock.set(new Date(t.clock.now.getTime() + ms).toISOString());
 }
 
 export function headers(blocks: Blocks): string[] {

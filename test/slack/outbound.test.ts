@@ -9,7 +9,8 @@ import { FakeSlackApi } from "../support/fake-slack-api.ts";
 const t = useCrm();
 let fake: FakeSlackApi;
 let adapter: PlatformAdapter;
-const quiet = { info() {}, warn() {}, error() {} };
+const warnings: string[] = [];
+const quiet = { info() {}, warn: (message: string) => void warnings.push(message), error() {} };
 
 beforeAll(async () => {
   fake = await new FakeSlackApi().start();
@@ -112,6 +113,15 @@ describe("the outbound port on Slack", () => {
     expect(again.messageId).toMatch(/^DU_RESUME:/);
     await adapter.outbound.sendToUser(target, digest, "morning:2026-11-25:U_RESUME", { resumed: true });
     expect(fake.callsTo("chat.postMessage")).toHaveLength(2);
+  });
+
+  it("a resumed send to a channel whose history Slack still refuses logs it and posts (a duplicate beats a digest never sent)", async () => {
+    fake.script("conversations.history", { body: { ok: false, error: "missing_scope", needed: "groups:history" } }, { times: 1 });
+    const result = await adapter.outbound.sendToChannel({ workspaceId: "T1", channelId: "G_PRIVATE" }, digest, "weekly:2026-W48", { resumed: true });
+    expect(fake.callsTo("conversations.history").map((c) => c.body.channel)).toEqual(["G_PRIVATE"]);
+    expect(fake.callsTo("chat.postMessage").map((c) => c.body.channel)).toEqual(["G_PRIVATE"]);
+    expect(result.messageId).toMatch(/^G_PRIVATE:/);
+    expect(warnings).toContainEqual(expect.stringMatching(/could not check G_PRIVATE for an earlier send \(missing_scope\)/));
   });
 
   it("paces batch sends under chat.postMessage's limit", () => {

@@ -28,6 +28,15 @@ describe("a slow core", () => {
     expect(body.text).toBe("Added #1 SlowCo.");
   });
 
+  it("idle() waits for the answer that follows the ack", async () => {
+    slowness.ms = 500;
+    const { status, responseId } = await slack.slash(rep, "list");
+    expect(status).toBe(200);
+    await slack.adapter.idle();
+    expect(slack.fake.callsTo("response_url", responseId)).toHaveLength(1);
+    slowness.ms = 0;
+  });
+
   it("a modal submission past the deadline says it is working, then shows the outcome and posts the card", async () => {
     slowness.ms = 0;
     const from = slack.fake.calls.length;

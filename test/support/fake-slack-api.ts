@@ -29,6 +29,8 @@ export interface SlackCall {
   headers: IncomingHttpHeaders;
   /** Multipart file parts, by field name: their size and file name. */
   files: Record<string, { name: string; size: number }>;
+  /** The JSON body the fake answered with (e.g. the id views.open gave the modal), once it is known. */
+  answer?: unknown;
 }
 
 export interface ScriptedAnswer {
@@ -166,6 +168,7 @@ export class FakeSlackApi {
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     const status = answer.status ?? 200;
     const payload = answer.body === undefined ? (status === 200 ? { ok: true } : { ok: false, error: "ratelimited" }) : answer.body;
+    call.answer = payload;
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...answer.headers }).end(JSON.stringify(payload));
   }
 

@@ -6,7 +6,8 @@ import type { Reply } from "../../../src/reply.ts";
 import type { FeishuApi } from "../api/feishu-api.ts";
 import type { FeishuLogger } from "../api/lark-client.ts";
 import type { People } from "../events/people.ts";
-import { isReadOnlyCommand } from "../events/read-only.ts";
+import { isReadOnlyCommand } from "../../../src/commands/read-only.ts";
+import { CLICK_WINDOW_MS } from "../../shared/dedupe.ts";
 import type { WorkQueue } from "../events/work-queue.ts";
 import { textsFor } from "../i18n.ts";
 import { commandForAction, type ActionValue } from "./action-value.ts";
@@ -31,7 +32,6 @@ export interface CardActionDeps {
 }
 
 // A double click within this window writes once; the same button works again later.
-const CLICK_WINDOW_MS = 60_000;
 const NAME_BUDGET_MS = 800;
 
 /**

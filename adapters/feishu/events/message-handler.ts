@@ -8,8 +8,8 @@ import { textsFor } from "../i18n.ts";
 import type { BotIdentity } from "./bot-identity.ts";
 import { parseMessageEvent, type ParsedMessage } from "./parse-message.ts";
 import type { People } from "./people.ts";
-import { isReadOnlyCommand } from "./read-only.ts";
-import type { SeenSet } from "./seen.ts";
+import { isReadOnlyCommand } from "../../../src/commands/read-only.ts";
+import type { RecentKeys } from "../../shared/recent-keys.ts";
 import type { WorkQueue } from "./work-queue.ts";
 
 export interface MessageHandlerDeps {
@@ -17,7 +17,8 @@ export interface MessageHandlerDeps {
   api: FeishuApi;
   people: People;
   bot: BotIdentity;
-  seen: SeenSet;
+  /** Delivery ids (event_id, message_id) seen lately: Feishu re-pushes for up to about 7 hours. */
+  seen: RecentKeys<true>;
   queue: WorkQueue;
   logger: FeishuLogger;
 }
@@ -35,11 +36,11 @@ export function createMessageHandler(deps: MessageHandlerDeps): (data: unknown) 
     const ids = deliveryIds(data);
     if (!ids) return;
     const keys = [`event:${ids.eventId}`, `message:${ids.messageId}`];
-    if (keys.some((k) => seen.has(k))) {
+    if (keys.some((k) => seen.get(k) !== undefined)) {
       deps.logger.info(`feishu: delivery ${ids.eventId} of message ${ids.messageId} seen before; not answered again`);
       return;
     }
-    keys.forEach((k) => seen.add(k));
+    keys.forEach((k) => seen.set(k, true));
     queue.run(`chat:${ids.chatId}`, async () => {
       const delivered = await answer(deps, data);
       // A reply that could not be sent for now: let Feishu's re-push try again.

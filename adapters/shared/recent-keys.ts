@@ -1,6 +1,7 @@
 /**
- * A bounded set of keys that expire: event ids being handled or handled lately, message blocks
- * kept for a modal. Per process: the core's receipts are what make writes idempotent for good.
+ * A bounded map of keys that expire — delivery ids seen lately (a platform's retries), message
+ * blocks kept for a modal, a person's language. Per process: the core's receipts are what make
+ * writes idempotent for good. The oldest go first when it is full.
  */
 export class RecentKeys<V = true> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();

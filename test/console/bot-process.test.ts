@@ -4,10 +4,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeFeishuApi, messageContent } from "../support/fake-feishu-api.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { messageContent } from "../support/fake-feishu-api.ts";
+import { useFakeMessengers } from "../support/fake-messengers.ts";
 import { messageEvent, postWebhook, webhookRequest } from "../support/feishu-webhook.ts";
-import { FakeSlackApi } from "../support/fake-slack-api.ts";
 import { sign } from "../slack/harness.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -15,17 +15,8 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 const SLACK_SECRET = "process-test-signing-secret";
 const FEISHU = { encryptKey: "process-test-encrypt-key", verificationToken: "process-test-token" };
 const dataDir = mkdtempSync(join(tmpdir(), "crm-bot-"));
-let slack: FakeSlackApi;
-let feishu: FakeFeishuApi;
-beforeAll(async () => {
-  slack = await new FakeSlackApi().start();
-  feishu = await FakeFeishuApi.start();
-});
-afterAll(async () => {
-  await slack.stop();
-  await feishu.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const fakes = useFakeMessengers();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -44,8 +35,8 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
       cwd: ROOT,
       env: {
         ...parent, DATA_DIR: dataDir, PORT: String(port), CRM_LOCALE: "en",
-        SLACK_BOT_TOKEN: "xoxb-process", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: slack.apiUrl,
-        FEISHU_APP_ID: "cli_process", FEISHU_APP_SECRET: "secret", FEISHU_MODE: "webhook", FEISHU_DOMAIN: feishu.url,
+        SLACK_BOT_TOKEN: "xoxb-process", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fakes.slack.apiUrl,
+        FEISHU_APP_ID: "cli_process", FEISHU_APP_SECRET: "secret", FEISHU_MODE: "webhook", FEISHU_DOMAIN: fakes.feishu.url,
         FEISHU_ENCRYPT_KEY: FEISHU.encryptKey, FEISHU_VERIFICATION_TOKEN: FEISHU.verificationToken,
       },
     });
@@ -64,7 +55,7 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
     // Slack: a signed slash command; the answer goes to its response_url.
     const body = new URLSearchParams({
       command: "/prospect", text: "add ProcessCo", user_id: "U_P", user_name: "p", team_id: "T_P", channel_id: "C_P",
-      response_url: slack.responseUrl("r1"), trigger_id: "trig", api_app_id: "A1", team_domain: "t", channel_name: "sales",
+      response_url: fakes.slack.responseUrl("r1"), trigger_id: "trig", api_app_id: "A1", team_domain: "t", channel_name: "sales",
     }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const ack = await fetch(`${base}/slack/events`, {
@@ -73,14 +64,14 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
       body,
     });
     expect(ack.status).toBe(200);
-    expect((await slack.waitForResponse("r1", { timeoutMs: 15_000 })).body.text).toBe("Added #1 ProcessCo.");
+    expect((await fakes.slack.waitForResponse("r1", { timeoutMs: 15_000 })).body.text).toBe("Added #1 ProcessCo.");
 
     // Feishu: an encrypted, signed message event; the answer is sent through the Open API.
     const event = messageEvent({ tenantKey: "tenant-p", openId: "ou_p", chatId: "oc_p", text: "客户 新增 进程公司", token: FEISHU.verificationToken });
     const posted = await postWebhook(`${base}/feishu/events`, webhookRequest(event, FEISHU));
     expect(posted.status).toBe(200);
-    await feishu.waitFor(() => feishu.sentMessages().length > 0, 15_000);
-    expect(JSON.stringify(messageContent(feishu.sentMessages()[0]!))).toContain("进程公司");
+    await fakes.feishu.waitFor(() => fakes.feishu.sentMessages().length > 0, 15_000);
+    expect(JSON.stringify(messageContent(fakes.feishu.sentMessages()[0]!))).toContain("进程公司");
 
     bot.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -1,6 +1,5 @@
 /** Text a person reads, in every language the product speaks. */
 export type Locale = "zh-CN" | "en";
-export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 
 export interface LocalizedText {
   en: string;

@@ -24,10 +24,6 @@ export function endOfLocalDay(now: Date, zone: string): Date {
   return dayjs(now).tz(zone).endOf("day").toDate();
 }
 
-export function startOfLocalDay(now: Date, zone: string): Date {
-  return dayjs(now).tz(zone).startOf("day").toDate();
-}
-
 /** Whole local calendar days from `now` to `when` (negative when `when` is in the past). */
 export function localDayDiff(when: Date, now: Date, zone: string): number {
   return dayjs(when).tz(zone).startOf("day").diff(dayjs(now).tz(zone).startOf("day"), "day");

@@ -7,11 +7,6 @@ export function databaseUrlFor(url: string, database: string): string {
   return u.toString();
 }
 
-/** Where to run CREATE/DROP DATABASE: the configured database itself (it is not the one dropped). */
-export function adminUrl(url: string): string {
-  return url;
-}
-
 /**
  * DROP … WITH (FORCE) would kill connections a pool is still closing, and pg reports that as
  * an uncaught error; wait for them to go instead.

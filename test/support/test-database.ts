@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.ts";
-import { adminUrl, databaseUrlFor, dropWhenClosed } from "./pg-urls.ts";
+import { databaseUrlFor, dropWhenClosed } from "./pg-urls.ts";
 
 export interface TestDatabase extends Database {
   /** PostgreSQL only: the URL of this test's own database, for a second process or pool. */
@@ -19,7 +19,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (template && url) {
     const name = `crm_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: adminUrl(url) });
+    const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     const ownUrl = databaseUrlFor(url, name);

@@ -1,38 +1,69 @@
 import type { Customer, Tx } from "../db/types.ts";
+import { PrismaNamespace } from "../db/types.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
 import { computeCadence, type CadenceResult, type ChannelTouches } from "../playbook/cadence.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 
-/** The per-channel touch history the cadence engine needs, read with two grouped queries. */
-export async function readTouches(tx: Tx, customer: Customer): Promise<ChannelTouches[]> {
-  const [last, recent] = await Promise.all([
-    tx.activity.groupBy({
-      by: ["channel"],
-      where: { customerId: customer.id, channel: { in: [...TOUCH_CHANNELS] } },
-      _max: { at: true },
-    }),
-    tx.activity.groupBy({
-      by: ["channel"],
-      where: { customerId: customer.id, channel: { in: [...TOUCH_CHANNELS] }, at: { gte: customer.stageEnteredAt } },
-      _count: { _all: true },
-    }),
-  ]);
-  return TOUCH_CHANNELS.map((channel: TouchChannel) => ({
-    channel,
-    lastAt: last.find((row) => row.channel === channel)?._max.at ?? null,
-    countSinceStageEntered: recent.find((row) => row.channel === channel)?._count._all ?? 0,
-  }));
+/**
+ * The database only gathers the raw per-channel history (last touch, touches since the stage
+ * was entered); the cadence rules stay in one place, the engine in `playbook/cadence.ts`, so the
+ * due list, the morning job and a single customer's card can never disagree.
+ */
+
+/** SQL for one customer's touches as a JSON array, given SQL expressions for its id and stage entry. */
+export function touchesJsonSql(customerId: PrismaNamespace.Sql, stageEnteredAt: PrismaNamespace.Sql): PrismaNamespace.Sql {
+  return PrismaNamespace.sql`(
+    SELECT json_agg(json_build_object('channel', t."channel", 'lastAt', t."lastAt", 'count', t."count"))
+      FROM (SELECT a."channel", max(a."at") AS "lastAt", count(*) FILTER (WHERE a."at" >= ${stageEnteredAt}) AS "count"
+              FROM "Activity" a
+             WHERE a."customerId" = ${customerId} AND a."channel" = ANY(${[...TOUCH_CHANNELS]}::text[])
+             GROUP BY a."channel") t)`;
 }
 
-export async function cadenceOf(tx: Tx, playbook: Playbook, customer: Customer): Promise<CadenceResult> {
+interface TouchRow {
+  channel: string;
+  lastAt: string | null;
+  count: number | string;
+}
+
+/** The JSON of `touchesJsonSql` as the engine's input: every channel, untouched ones included. */
+export function touchesFromJson(json: unknown): ChannelTouches[] {
+  const rows = (typeof json === "string" ? JSON.parse(json) : (json ?? [])) as TouchRow[];
+  return TOUCH_CHANNELS.map((channel: TouchChannel) => {
+    const row = rows.find((r) => r.channel === channel);
+    return {
+      channel,
+      // json_build_object writes a timestamp without its zone; the stored instants are UTC.
+      lastAt: row?.lastAt ? utc(row.lastAt) : null,
+      countSinceStageEntered: row ? Number(row.count) : 0,
+    };
+  });
+}
+
+function utc(timestamp: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+}
+
+/** The per-channel touch history the cadence engine needs, in one statement. */
+export async function readTouches(tx: Tx, customer: Customer): Promise<ChannelTouches[]> {
+  const rows = await tx.$queryRaw<{ touches: unknown }[]>`
+    SELECT ${touchesJsonSql(PrismaNamespace.sql`${customer.id}`, PrismaNamespace.sql`${customer.stageEnteredAt.toISOString()}::timestamp(3)`)} AS "touches"`;
+  return touchesFromJson(rows[0]?.touches);
+}
+
+export function cadenceFrom(playbook: Playbook, customer: Customer, touches: ChannelTouches[]): CadenceResult {
   return computeCadence(playbook, {
     stage: customer.stage,
     grade: customer.grade,
     classifiedAt: customer.classifiedAt,
     stageEnteredAt: customer.stageEnteredAt,
     snoozedUntil: customer.snoozedUntil,
-    touches: await readTouches(tx, customer),
+    touches,
   });
+}
+
+export async function cadenceOf(tx: Tx, playbook: Playbook, customer: Customer): Promise<CadenceResult> {
+  return cadenceFrom(playbook, customer, await readTouches(tx, customer));
 }
 
 /**

@@ -48,6 +48,52 @@ export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Pr
   return rows > 0;
 }
 
+/**
+ * Records many messages in one multi-row insert, on the same unique key as `enqueue`. Returns the
+ * entries this call added (`recipient` keys of the rows inserted, by period); the others were
+ * already there.
+ */
+export async function enqueueMany(prisma: Prisma, entries: OutboxEntry[], now: Date): Promise<Set<string>> {
+  const added = new Set<string>();
+  for (let start = 0; start < entries.length; start += ENQUEUE_CHUNK) {
+    const chunk = entries.slice(start, start + ENQUEUE_CHUNK);
+    const rows = await prisma.$queryRaw<{ workspaceId: string; job: string; period: string; recipient: string }[]>`
+      INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
+      SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target"::jsonb, e."payload"::jsonb,
+             CASE WHEN e."payload" IS NULL THEN 'skipped' ELSE 'pending' END, ${now.toISOString()}::timestamp(3)
+        FROM unnest(${chunk.map((e) => e.workspaceId)}::text[], ${chunk.map((e) => e.job)}::text[], ${chunk.map((e) => e.period)}::text[],
+                    ${chunk.map((e) => recipientKey(e.target))}::text[], ${chunk.map((e) => e.platform)}::text[],
+                    ${chunk.map((e) => JSON.stringify(e.target))}::text[], ${chunk.map((e) => (e.reply === null ? null : JSON.stringify(e.reply)))}::text[])
+             AS e("workspaceId", "job", "period", "recipient", "platform", "target", "payload")
+      ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING
+      RETURNING "workspaceId", "job", "period", "recipient"`;
+    for (const row of rows) added.add(outboxKey(row));
+  }
+  return added;
+}
+
+// Bounds one statement's size (a morning list is a few KiB of JSON) without costing round trips.
+const ENQUEUE_CHUNK = 2_000;
+
+export function outboxKey(row: { workspaceId: string; job: string; period: string; recipient: string }): string {
+  return `${row.workspaceId}\u0000${row.job}\u0000${row.period}\u0000${row.recipient}`;
+}
+
+/** Which of these (period, recipient) pairs of one job already have a row, in one query. */
+export async function recordedKeys(
+  prisma: Prisma,
+  workspaceId: string,
+  job: string,
+  wanted: { period: string; target: OutboxTarget }[],
+): Promise<Set<string>> {
+  if (wanted.length === 0) return new Set();
+  const rows = await prisma.outboxMessage.findMany({
+    where: { workspaceId, job, period: { in: [...new Set(wanted.map((w) => w.period))] }, recipient: { in: wanted.map((w) => recipientKey(w.target)) } },
+    select: { workspaceId: true, job: true, period: true, recipient: true },
+  });
+  return new Set(rows.map(outboxKey));
+}
+
 export async function alreadyRecorded(prisma: Prisma, workspaceId: string, job: string, period: string, target: OutboxTarget): Promise<boolean> {
   const row = await prisma.outboxMessage.findUnique({
     where: { workspaceId_job_period_recipient: { workspaceId, job, period, recipient: recipientKey(target) } },

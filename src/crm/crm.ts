@@ -9,7 +9,7 @@ import type { Caller, CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
 import { home } from "../commands/home.ts";
-import { ensureCaller, type Identity } from "./identity.ts";
+import { ensureCaller, findCaller, type Identity } from "./identity.ts";
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
@@ -54,7 +54,9 @@ export function createCrm(deps: CrmDeps) {
   async function callerFor(identity: Identity): Promise<Caller> {
     const resolve = () => prisma.$transaction((tx) => ensureCaller(tx, identity), TX_OPTIONS);
     // Two first messages from one new workspace can race to create it; the loser finds it on retry.
-    const { workspace, user } = await resolve().catch((error) => (isUniqueViolation(error) ? resolve() : Promise.reject(error)));
+    // A known person costs one read and no transaction of its own.
+    const { workspace, user } =
+      (await findCaller(prisma, identity)) ?? (await resolve().catch((error) => (isUniqueViolation(error) ? resolve() : Promise.reject<never>(error))));
     const locale = (identity.localeOverride ?? user.locale) as Locale;
     return {
       workspace, user, locale, timeZone: user.timeZone, m: messagesFor(locale),

@@ -1,4 +1,5 @@
 import type { Locale } from "../domain/localized.ts";
+import type { Prisma } from "../db/database.ts";
 import type { Tx, User, Workspace } from "../db/types.ts";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../format/dates.ts";
 
@@ -19,6 +20,39 @@ export interface Identity {
   channelId?: string;
   /** The role a brand-new user gets; otherwise the first user of a workspace is its admin, later ones reps. */
   initialRole?: string;
+}
+
+/**
+ * The common case — a known person in a known workspace, nothing to update — in one statement
+ * and no transaction; null when `ensureCaller` has something to create or change. Every command
+ * starts here, so its cost is paid on every message.
+ */
+export async function findCaller(prisma: Prisma, identity: Identity): Promise<{ workspace: Workspace; user: User } | null> {
+  const rows = await prisma.$queryRaw<{ workspace: Record<string, unknown>; user: Record<string, unknown> }[]>`
+    SELECT to_jsonb(w) AS "workspace", to_jsonb(u) AS "user"
+      FROM "Workspace" w JOIN "User" u ON u."workspaceId" = w."id" AND u."externalId" = ${identity.userId}
+     WHERE w."platform" = ${identity.platform} AND w."externalId" = ${identity.workspaceId}`;
+  const row = rows[0];
+  if (!row) return null;
+  const workspace = revive<Workspace>(row.workspace, WORKSPACE_DATES);
+  const user = revive<User>(row.user, USER_DATES);
+  const timeZone = identity.timeZone && isValidTimeZone(identity.timeZone) ? identity.timeZone : undefined;
+  const changed = (identity.displayName !== undefined && identity.displayName !== user.displayName) || (timeZone !== undefined && timeZone !== user.timeZone);
+  return changed ? null : { workspace, user };
+}
+
+// The timestamp columns, which JSON carries as text without a zone (they are stored in UTC).
+// test/crm/find-caller.test.ts compares with Prisma's own reads, so a new column is not missed.
+const WORKSPACE_DATES = ["createdAt"] as const satisfies readonly (keyof Workspace)[];
+const USER_DATES = ["createdAt"] as const satisfies readonly (keyof User)[];
+
+function revive<T>(json: Record<string, unknown>, dates: readonly string[]): T {
+  const row: Record<string, unknown> = { ...json };
+  for (const key of dates) {
+    const value = row[key];
+    if (typeof value === "string") row[key] = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  }
+  return row as T;
 }
 
 /**

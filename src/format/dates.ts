@@ -19,31 +19,91 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The calendar fields of an instant in a zone. dayjs's `tz()` builds a new Intl formatter on
+ * every call (~0.1 ms each), and a list of 15 customers formats dozens of dates: one cached
+ * formatter per zone makes that cost disappear from the due list and the morning job.
+ */
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS_EN = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const DAY_MS = 86_400_000;
+
+function localParts(when: Date, zone: string): LocalParts {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", weekday: "short",
+      year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(when)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
+    hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second),
+    weekday: WEEKDAY_INDEX[parts.weekday!] ?? 0,
+  };
+}
+
+/** The instant at which the zone's clock shows this local date and time (DST gaps move forward). */
+function instantOf(zone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const p = localParts(new Date(guess), zone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms);
+    if (shown === wall) break;
+    guess += wall - shown;
+  }
+  return new Date(guess);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
 /** The last instant of the local day that contains `now`, in `zone`. */
 export function endOfLocalDay(now: Date, zone: string): Date {
-  return dayjs(now).tz(zone).endOf("day").toDate();
+  const p = localParts(now, zone);
+  return new Date(instantOf(zone, p.year, p.month, p.day + 1).getTime() - 1);
 }
 
 /** Whole local calendar days from `now` to `when` (negative when `when` is in the past). */
 export function localDayDiff(when: Date, now: Date, zone: string): number {
-  return dayjs(when).tz(zone).startOf("day").diff(dayjs(now).tz(zone).startOf("day"), "day");
+  const a = localParts(when, zone);
+  const b = localParts(now, zone);
+  return Math.round((Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)) / DAY_MS);
 }
 
 const WEEKDAYS_ZH = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
 export function formatDate(when: Date, zone: string, locale: Locale): string {
-  const local = dayjs(when).tz(zone);
-  return locale === "en" ? local.format("ddd D MMM YYYY") : `${local.format("YYYY-MM-DD")} ${WEEKDAYS_ZH[local.day()]}`;
+  const p = localParts(when, zone);
+  return locale === "en"
+    ? `${WEEKDAYS_EN[p.weekday]} ${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}`
+    : `${p.year}-${pad(p.month)}-${pad(p.day)} ${WEEKDAYS_ZH[p.weekday]}`;
 }
 
 export function formatDateTime(when: Date, zone: string, locale: Locale): string {
-  return `${formatDate(when, zone, locale)} ${dayjs(when).tz(zone).format("HH:mm")}`;
+  const p = localParts(when, zone);
+  return `${formatDate(when, zone, locale)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 /** The local calendar date (YYYY-MM-DD) and clock time (HH:mm) of an instant in a zone. */
 export function localDateAndTime(now: Date, zone: string): { date: string; time: string } {
-  const local = dayjs(now).tz(zone);
-  return { date: local.format("YYYY-MM-DD"), time: local.format("HH:mm") };
+  const p = localParts(now, zone);
+  return { date: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
 }
 
 /**
@@ -61,6 +121,6 @@ export function previousLocalWeek(now: Date, zone: string): { start: Date; end: 
 }
 
 export function formatShortDate(when: Date, zone: string, locale: Locale): string {
-  const local = dayjs(when).tz(zone);
-  return locale === "en" ? local.format("D MMM") : local.format("M月D日");
+  const p = localParts(when, zone);
+  return locale === "en" ? `${p.day} ${MONTHS_EN[p.month - 1]}` : `${p.month}月${p.day}日`;
 }

@@ -1,64 +1,193 @@
 /**
- * `npm run bench`: how the "who is due today" query scales with the customer base. The due
- * time is stored on each customer and indexed, so the cost should follow the rows due today,
- * not the customers a team has ever filed. Seeds 1k → 100k customers (one rep in 20 owns each),
- * keeps ~10 due today per rep, and times dueToday() for one rep. Uses DATABASE_URL when set
- * (a scratch schema is created there and dropped), else in-memory PGlite.
+ * `npm run bench [-- --customers N --reps N]`: each case of issue 13 next to its floor — one
+ * hand-written statement returning the same rows through the bare driver — timed in the same
+ * run, interleaved. Uses DATABASE_URL when set (a scratch database is created there and dropped),
+ * else in-memory PGlite. Prints a table and writes bench/results.json.
  */
-import { performance } from "node:perf_hooks";
-import { openDatabase } from "../src/db/database.ts";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { renderText } from "../adapters/console/render-text.ts";
+import { createCrm } from "../src/crm/crm.ts";
+import type { Identity } from "../src/crm/identity.ts";
 import { dueToday } from "../src/customers/due-list.ts";
+import { openDatabase, type Database } from "../src/db/database.ts";
+import { endOfLocalDay, previousLocalWeek } from "../src/format/dates.ts";
+import { enqueueMorningDigests } from "../src/jobs/morning-digest.job.ts";
 import { loadPlaybook } from "../src/playbook/load-playbook.ts";
+import { computeWeeklySummary } from "../src/reports/weekly-summary.ts";
+import { dueListFloor, morningFloor, weeklyFloor } from "./floors.ts";
+import { interleaved, summarize } from "./measure.ts";
+import { measureBotRss } from "./rss.ts";
+import { seedWorkspace } from "./seed.ts";
 
-const SIZES = [1_000, 10_000, 100_000];
-const REPS = 20;
-const RUNS = 30;
+const { values: args } = parseArgs({
+  options: {
+    customers: { type: "string", default: "100000" },
+    reps: { type: "string", default: "200" },
+    runs: { type: "string", default: "30" },
+    "skip-rss": { type: "boolean", default: false },
+  },
+});
+const customers = Number(args.customers);
+const reps = Number(args.reps);
+const runs = Number(args.runs);
+const now = new Date("2026-11-24T02:00:00Z"); // Tuesday 10:00 in Shanghai
+const TZ = "Asia/Shanghai";
 
-const db = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: null });
+interface Case {
+  name: string;
+  customers: number;
+  reps: number;
+  ours_ms?: number;
+  floor_ms?: number;
+  ratio?: number;
+  p50_ms?: number;
+  p99_ms?: number;
+  per_second?: number;
+  statements?: string;
+  rss_mib?: number;
+  note?: string;
+}
+
+const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+const db = await openDatabase(scratch ? { databaseUrl: scratch.url, poolSize: 20 } : { dataDir: null });
 const playbook = await loadPlaybook("default");
-const now = new Date("2026-11-24T02:00:00Z");
-console.log(`database: ${db.kind}; ${REPS} reps; ${RUNS} runs per size; median and p95 of dueToday() for one rep`);
+const cases: Case[] = [];
+const round = (ms: number) => Math.round(ms * 100) / 100;
+function record(c: Case) {
+  cases.push(c);
+  const ratio = c.ratio !== undefined ? `${c.ratio.toFixed(2)}×` : "";
+  const extra = c.p99_ms !== undefined ? ` p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.per_second}/s` : c.rss_mib !== undefined ? ` RSS ${c.rss_mib} MiB` : "";
+  console.log(`${c.name.padEnd(22)} ours ${String(c.ours_ms ?? "—").padStart(9)} ms  floor ${String(c.floor_ms ?? "—").padStart(9)} ms  ${ratio.padStart(7)}${extra}${c.note ? `  (${c.note})` : ""}`);
+}
+
 try {
-  const ws = await db.prisma.workspace.create({ data: { platform: "bench", externalId: `bench-${Date.now()}` } });
-  const reps = [];
-  for (let i = 0; i < REPS; i++) {
-    reps.push(await db.prisma.user.create({ data: { workspaceId: ws.id, externalId: `rep${i}`, displayName: `rep${i}` } }));
-  }
-  let filed = 0;
-  for (const size of SIZES) {
-    const add = size - filed;
-    // The first 10 customers of each rep are due (over the past week); every later one over the next year.
-    await db.prisma.$executeRawUnsafe(
-      `INSERT INTO "Customer" ("id","workspaceId","number","ownerId","company","companyKey","stage","grade","classifiedAt","stageEnteredAt","nextDueAt","overdueAt","nextDueChannel","updatedAt")
-       SELECT gen_random_uuid()::text, $1, n, (ARRAY[${reps.map((r) => `'${r.id}'`).join(",")}])[1 + n % ${REPS}], 'Co ' || n, 'co' || n, 'potential',
-              (ARRAY['A','B','C','D'])[1 + n % 4], $2, $2,
-              CASE WHEN n <= ${REPS * 10} THEN $2::timestamp - (n % 7) * interval '1 day' ELSE $2::timestamp + (1 + n % 365) * interval '1 day' END,
-              NULL, 'call', $2
-         FROM generate_series($3::int, $4::int) AS n`,
-      ws.id, now, filed + 1, size,
-    );
-    filed = size;
-    await db.prisma.$executeRawUnsafe(`ANALYZE "Customer"`);
-    const owner = { id: reps[3]!.id, workspaceId: ws.id, timeZone: "Asia/Shanghai" };
-    const times: number[] = [];
-    let due = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      const result = await db.prisma.$transaction((tx) => dueToday(tx, playbook, owner, now, 15));
-      times.push(performance.now() - start);
-      due = result.total;
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(RUNS / 2)]!;
-    const p95 = times[Math.floor(RUNS * 0.95)]!;
-    console.log(`${String(size).padStart(7)} customers: ${due} due for the rep — median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
-  }
-  const plan = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN SELECT * FROM "Customer" WHERE "workspaceId" = $1 AND "ownerId" = $2 AND "nextDueAt" <= $3 ORDER BY "nextDueAt" LIMIT 100`,
-    ws.id, reps[3]!.id, now,
+  console.log(`database: ${db.kind}; ${customers} customers, ${reps} reps; seeding…`);
+  const seedStart = performance.now();
+  const seeded = await seedWorkspace(db, { customers, reps, now });
+  console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: seeded.workspaceId } });
+  const endOfDay = endOfLocalDay(now, TZ);
+  const size = { customers, reps };
+
+  // due-list: one rep's list, as the `due` command and the App Home read it.
+  const rep = seeded.reps[3]!;
+  const owner = { id: rep.id, workspaceId: seeded.workspaceId, timeZone: TZ };
+  const dueList = await interleaved(runs, () => dueToday(db.prisma, playbook, owner, now, 15), () => dueListFloor(db, seeded.workspaceId, rep.id, endOfDay, 15));
+  record({ name: "due-list", ...size, ours_ms: round(dueList.ours.median), floor_ms: round(dueList.floor.median), ratio: dueList.ours.median / dueList.floor.median, statements: "1 (floor 1)" });
+
+  // due-command: the same through the core (caller, transaction, handler), the reply rendered.
+  const crm = createCrm({ prisma: db.prisma, playbook, clock: () => now, logger: { error: (m, d) => console.error(m, d) } });
+  const identity = (r: { externalId: string }): Identity => ({ platform: "console", workspaceId: seeded.externalId, userId: r.externalId, displayName: r.externalId, timeZone: TZ, locale: "en" });
+  const dueCommand = await interleaved(
+    runs,
+    async () => renderText(await crm.execute(identity(rep), "due")),
+    () => dueListFloor(db, seeded.workspaceId, rep.id, endOfDay, 15),
   );
-  console.log(`plan: ${plan.map((r) => r["QUERY PLAN"]).join(" | ")}`);
-  await db.prisma.workspace.delete({ where: { id: ws.id } });
+  record({ name: "due-command", ...size, ours_ms: round(dueCommand.ours.median), floor_ms: round(dueCommand.floor.median), ratio: dueCommand.ours.median / dueCommand.floor.median, statements: "4: caller, BEGIN, due list, COMMIT" });
+
+  // morning-digest: every rep's list composed and queued (nothing sent), against the floor's read.
+  const jobDeps = { prisma: db.prisma, playbook, messengers: [], now: () => now, logger: { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) } };
+  const clearOutbox = () => db.query(`DELETE FROM "OutboxMessage" WHERE "workspaceId" = $1`, [seeded.workspaceId]);
+  let queued = 0;
+  const morning = await interleaved(
+    Math.max(3, Math.min(runs, Math.ceil(2_000_000 / customers))),
+    async () => {
+      const result = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
+      await enqueueMorningDigests(jobDeps, { now, digestAt: "09:00" }, workspace, result);
+      queued = result.queued;
+    },
+    () => morningFloor(db, seeded.workspaceId, endOfDay, now, 10),
+    clearOutbox,
+  );
+  record({ name: "morning-digest", ...size, ours_ms: round(morning.ours.median), floor_ms: round(morning.floor.median), ratio: morning.ours.median / morning.floor.median, note: `${queued} lists queued` });
+  await clearOutbox();
+
+  // weekly-summary: the director's numbers for last week.
+  const week = previousLocalWeek(now, TZ);
+  const weekly = await interleaved(
+    Math.max(3, Math.min(runs, 10)),
+    () => computeWeeklySummary(db.prisma, playbook, workspace, week, now),
+    () => weeklyFloor(db, playbook, seeded.workspaceId, week, now),
+  );
+  record({ name: "weekly-summary", ...size, ours_ms: round(weekly.ours.median), floor_ms: round(weekly.floor.median), ratio: weekly.ours.median / weekly.floor.median });
+
+  // Command latency: a rep's day — the list, a customer's card, a logged call — sequential, then 20 callers at once.
+  const repsInPlay = seeded.reps.slice(1, 41);
+  const commandFor = (i: number) => {
+    const r = repsInPlay[i % repsInPlay.length]!;
+    const index = seeded.reps.indexOf(r);
+    const number = 1 + index + reps * (i % 15); // one of this rep's due customers
+    const line = ["due", `show #${number}`, `log #${number} call bench call`][i % 3]!;
+    return { r, line };
+  };
+  const runCommand = async (i: number) => {
+    const { r, line } = commandFor(i);
+    const start = performance.now();
+    const reply = await crm.execute(identity(r), line);
+    if (!reply.ok) throw new Error(`${line}: ${reply.text}`);
+    renderText(reply);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 30; i++) await runCommand(i);
+  const sequential: number[] = [];
+  const seqStart = performance.now();
+  for (let i = 0; i < 300; i++) sequential.push(await runCommand(i));
+  const seqSeconds = (performance.now() - seqStart) / 1000;
+  const seq = summarize(sequential);
+  record({ name: "commands-sequential", ...size, ours_ms: round(seq.median), p50_ms: round(seq.p50), p99_ms: round(seq.p99), per_second: Math.round(300 / seqSeconds) });
+  const concurrent: number[] = [];
+  let next = 0;
+  const conStart = performance.now();
+  await Promise.all(Array.from({ length: 20 }, async () => {
+    while (next < 600) concurrent.push(await runCommand(next++));
+  }));
+  const conSeconds = (performance.now() - conStart) / 1000;
+  const con = summarize(concurrent);
+  record({ name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: Math.round(600 / conSeconds), note: db.kind === "pglite" ? "one connection" : "pool of 20" });
+
+  if (!args["skip-rss"]) {
+    const rss = await measureBotRss({ commands: 300, ...(scratch ? { databaseUrl: scratch.url } : {}) });
+    record({ name: "bot-rss-idle", ...size, rss_mib: Math.round(rss.idle), note: "after start, empty database" });
+    record({ name: "bot-rss-load", ...size, rss_mib: Math.round(rss.load), note: "peak over 300 console commands" });
+  }
+  for (const c of cases) if (c.ratio !== undefined) c.ratio = Math.round(c.ratio * 100) / 100;
+  const results = { database: db.kind === "postgresql" ? `PostgreSQL ${await serverVersion(db)}` : "PGlite", machine: machine(), at: new Date().toISOString(), cases };
+  const file = new URL("./results.json", import.meta.url);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written ${file.pathname}`);
 } finally {
   await db.close();
+  await scratch?.drop();
+}
+
+async function serverVersion(database: Database): Promise<string> {
+  const [row] = await database.query("SHOW server_version");
+  return String(row?.server_version ?? "");
+}
+
+function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** A database of its own for the run, so nothing else's rows weigh on the plans. */
+async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `crm_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const scratchUrl = new URL(url);
+  scratchUrl.pathname = `/${name}`;
+  return {
+    url: scratchUrl.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
 }

@@ -13,21 +13,32 @@ export type Prisma = InstanceType<typeof PrismaClient>;
 export interface Database {
   readonly kind: "postgresql" | "pglite";
   readonly prisma: Prisma;
+  /** One statement straight through the driver, beneath the ORM (the benchmark's floor). */
+  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
 export type DatabaseOptions =
-  | { databaseUrl: string }
+  /** `poolSize`: connections to PostgreSQL (DEFAULT_POOL_SIZE when unset). */
+  | { databaseUrl: string; poolSize?: number }
   /** `dataDir: null` keeps the database in memory (tests); `image` starts from a dump. */
   | { dataDir: string | null; image?: Blob };
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return "databaseUrl" in options ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir, options.image);
+  return "databaseUrl" in options ? openPostgres(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE) : openPGlite(options.dataDir, options.image);
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * A command holds a connection only for its own transaction (a few milliseconds), so a small
+ * pool serves many people: past the server's cores, more connections only queue inside
+ * PostgreSQL instead of here. 10 leaves room for a second replica and the job process under
+ * PostgreSQL's default max_connections of 100. PGlite has one connection whatever this says.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   try {
     await applyMigrations(postgresRunner(pool));
   } catch (error) {
@@ -38,6 +49,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgresql",
     prisma,
+    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -64,6 +76,7 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   return {
     kind: "pglite",
     prisma,
+    query: async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows,
     async close() {
       await prisma.$disconnect();
       await db.close();

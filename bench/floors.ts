@@ -1,0 +1,67 @@
+import type { Database } from "../src/db/database.ts";
+import { TOUCH_CHANNELS } from "../src/domain/channels.ts";
+import type { Playbook } from "../src/playbook/playbook.schema.ts";
+import { iso } from "./seed.ts";
+
+/**
+ * The floors: one hand-written statement per case returning the same rows, straight through
+ * the driver — what the database itself costs, with nothing of ours around it.
+ */
+
+const TOUCHES = `(SELECT json_agg(json_build_object('channel', t."channel", 'lastAt', t."lastAt", 'count', t."count"))
+                    FROM (SELECT a."channel", max(a."at") AS "lastAt", count(*) FILTER (WHERE a."at" >= c."stageEnteredAt") AS "count"
+                            FROM "Activity" a WHERE a."customerId" = c."id" AND a."channel" = ANY($4::text[]) GROUP BY a."channel") t)`;
+
+/** One rep's due customers, first by due time, with the count and each one's per-channel touches. */
+export function dueListFloor(db: Database, workspaceId: string, ownerId: string, endOfDay: Date, limit: number) {
+  return db.query(
+    `SELECT c.*, count(*) OVER () AS "total", ${TOUCHES} AS "touches"
+       FROM "Customer" c
+      WHERE c."workspaceId" = $1 AND c."ownerId" = $2 AND c."nextDueAt" <= $3
+      ORDER BY c."nextDueAt" LIMIT ${limit}`,
+    [workspaceId, ownerId, iso(endOfDay), [...TOUCH_CHANNELS]],
+  );
+}
+
+/** Every rep's first due customers, with the counts and touches: what the morning job composes from. */
+export function morningFloor(db: Database, workspaceId: string, endOfDay: Date, now: Date, limit: number) {
+  return db.query(
+    `SELECT u."id" AS "rep", n."total", n."overdue", d.*
+       FROM "User" u
+      CROSS JOIN LATERAL (SELECT count(*) AS "total", count(*) FILTER (WHERE "overdueAt" <= $5) AS "overdue"
+                            FROM "Customer" WHERE "ownerId" = u."id" AND "workspaceId" = $1 AND "nextDueAt" <= $3) n
+      CROSS JOIN LATERAL (SELECT c.*, ${TOUCHES} AS "touches" FROM "Customer" c
+                           WHERE c."ownerId" = u."id" AND c."workspaceId" = $1 AND c."nextDueAt" <= $3
+                           ORDER BY c."nextDueAt" LIMIT ${limit}) d
+      WHERE u."workspaceId" = $1 AND $2::text IS NOT NULL`,
+    [workspaceId, "all", iso(endOfDay), [...TOUCH_CHANNELS], iso(now)],
+  );
+}
+
+/** Every number of the weekly summary, aggregated by the database in one statement. */
+export function weeklyFloor(db: Database, playbook: Playbook, workspaceId: string, week: { start: Date; end: Date }, now: Date) {
+  const lost = playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id);
+  const trackedStages = playbook.stages.filter((s) => s.tracked).map((s) => s.id);
+  const trackedPairs = playbook.stages.flatMap((s) => (s.tracked ? [] : s.trackedGrades.map((g) => `${s.id}/${g}`)));
+  return db.query(
+    `SELECT
+       (SELECT json_agg(g) FROM (SELECT "stage", "grade", count(*) FROM "Customer" WHERE "workspaceId" = $1 GROUP BY 1, 2) g) AS "funnel",
+       (SELECT json_agg(m) FROM (SELECT "fromStage", "fromGrade", "toStage", "toGrade", count(*) FROM "StageChange"
+                                  WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 GROUP BY 1, 2, 3, 4) m) AS "moves",
+       (SELECT json_build_object('won', count(*), 'revenue', sum("wonAmount"), 'cycleDays', sum(extract(epoch FROM "wonAt" - "createdAt")) / 86400,
+                                 'weekWon', count(*) FILTER (WHERE "wonAt" >= $2), 'weekRevenue', sum("wonAmount") FILTER (WHERE "wonAt" >= $2))
+          FROM "Customer" WHERE "workspaceId" = $1 AND "wonAt" < $3) AS "closed",
+       (SELECT count(*) FROM "Customer" WHERE "workspaceId" = $1 AND "createdAt" < $3) AS "leads",
+       (SELECT json_agg(l) FROM (SELECT c."lostReason", count(*) FROM "StageChange" s JOIN "Customer" c ON c."id" = s."customerId"
+                                  WHERE s."workspaceId" = $1 AND s."at" >= $2 AND s."at" < $3 AND s."toStage" = ANY($5::text[]) GROUP BY 1) l) AS "lost",
+       (SELECT json_agg(o) FROM (SELECT u."displayName", count(*) FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
+                                  WHERE c."workspaceId" = $1 AND c."overdueAt" <= $4 GROUP BY u."id", u."displayName") o) AS "overdue",
+       (SELECT json_agg(p) FROM (SELECT c."number", c."company", u."displayName", c."filedAt" FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
+                                  WHERE c."workspaceId" = $1 AND c."filingStatus" = 'pending' ORDER BY c."filedAt") p) AS "pending",
+       (SELECT json_agg(t) FROM (SELECT c."number", c."company", c."stage", c."grade", u."displayName", c."lastTouchAt", c."nextDueAt", c."overdueAt" <= $4 AS "overdue"
+                                   FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
+                                  WHERE c."workspaceId" = $1 AND (c."stage" = ANY($6::text[]) OR c."stage" || '/' || c."grade" = ANY($7::text[]))
+                                  ORDER BY c."number") t) AS "tracked"`,
+    [workspaceId, iso(week.start), iso(week.end), iso(now), lost, trackedStages, trackedPairs],
+  );
+}

@@ -1,9 +1,11 @@
 import type { webApi } from "@slack/bolt";
-import type { ChannelTarget, OutboundImage, OutboundMessenger, SendOptions, SendResult, UserTarget } from "../../src/ports/outbound.ts";
+import type { ChannelTarget, OutboundImage, OutboundMessenger, PaceLimits, SendOptions, SendResult, UserTarget } from "../../src/ports/outbound.ts";
 import type { Reply } from "../../src/reply.ts";
 import { renderReply } from "./render-blocks.ts";
 import { platformErrorOf, toSendError } from "./send-errors.ts";
 import { describeError, type AdapterLogger } from "./slack-logger.ts";
+
+export const SLACK_PACE: PaceLimits = { scope: "workspace", initialPerSecond: 2, maxPerSecond: 20, minPerSecond: 0.5 };
 
 /** Tags each message the jobs send, so a resumed send can find out whether it already went. */
 const OUTBOUND_EVENT = "prospect_crm_outbound";
@@ -15,8 +17,12 @@ const OUTBOUND_EVENT = "prospect_crm_outbound";
  */
 export class SlackOutbound implements OutboundMessenger {
   readonly platform = "slack";
-  /** chat.postMessage allows about one message per second per channel, plus a workspace cap. */
-  readonly minIntervalMs = 1_000;
+  /**
+   * chat.postMessage allows about one message per second per channel — every DM is its own
+   * channel — plus an unpublished workspace-wide cap (a bot sending DMs at scale documents 525
+   * a minute): start near 2 a second, let the delivery loop find the cap from the 429s.
+   */
+  readonly pace = SLACK_PACE;
   private readonly dmChannels = new Map<string, string>();
 
   constructor(

@@ -14,7 +14,7 @@ export function toSendError(error: unknown, what: string): SendError {
   const coded = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
   switch (coded.code) {
     case webApi.ErrorCode.RateLimitedError:
-      return new SendError(`${what}: rate limited`, true, Math.max(0, (coded.retryAfter ?? 1) * 1000));
+      return new SendError(`${what}: rate limited`, true, Math.max(0, (coded.retryAfter ?? 1) * 1000), true);
     case webApi.ErrorCode.PlatformError: {
       const reason = coded.data?.error ?? "unknown_error";
       return new SendError(`${what}: ${reason}`, TRANSIENT.has(reason));

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/database.ts";
 import { SendError, type OutboundMessenger } from "../ports/outbound.ts";
-import { claimNext, markFailed, markRetry, markSent, releaseDeadLocalLeases, type ClaimedMessage } from "./outbox.ts";
+import { claimNext, markFailed, markRetry, markSent, releaseDeadLocalLeases, requeueUntried, type ClaimedMessage } from "./outbox.ts";
+import { slowDown, takeSlot } from "./send-pace.ts";
 
 export interface DeliveryDeps {
   prisma: Prisma;
@@ -8,6 +9,8 @@ export interface DeliveryDeps {
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
   logger?: { warn(message: string): void };
+  /** Sends in flight at once in this process (DELIVERY_CONCURRENCY); the pace, not this, sets the rate. */
+  concurrency?: number;
 }
 
 export interface DeliveryOptions {
@@ -37,13 +40,15 @@ export function backoffMs(attempt: number, retryAfterMs: number | undefined, ran
 }
 
 /**
- * Sends every message that is due, one at a time, paced per platform. A message that fails
- * is retried later with backoff; one that cannot succeed (no permission, bad format) or keeps
- * failing is marked failed with the error — and the run goes on with the next one.
+ * Sends every message that is due, at each platform's pace: several in flight at once (a send
+ * takes a round trip, the pace allows many a second), each waiting for its slot in the budget the
+ * replicas share (`send-pace.ts`). A message that fails is retried later with backoff; one that
+ * cannot succeed (no permission, bad format) or keeps failing is marked failed with the error —
+ * and the run goes on with the next one. A "too fast" is not a failure: the message waits for
+ * the Retry-After and keeps its attempts.
  */
 export function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryStats> {
-  // One sender per process at a time (the morning tick and the retry tick may overlap), so the
-  // pacing below is the process's rate, not each loop's.
+  // One delivery run per process at a time (the morning tick and the retry tick may overlap).
   const run = sending.then(() => deliverDueNow(deps, options));
   sending = run.catch(() => undefined);
   return run;
@@ -51,38 +56,65 @@ export function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}): P
 
 let sending: Promise<unknown> = Promise.resolve();
 
+/**
+ * Enough sends in flight to reach Feishu's 40 a second or Slack's workspace cap over a ~100 ms
+ * round trip, few enough that a process holds at most this many database connections for it.
+ */
+export const DEFAULT_DELIVERY_CONCURRENCY = 4;
+
 async function deliverDueNow(deps: DeliveryDeps, options: DeliveryOptions): Promise<DeliveryStats> {
   const { prisma, now } = deps;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
-  const lastSendAt = new Map<string, number>();
   const workspaceIds = new Map<string, string>();
   await releaseDeadLocalLeases(prisma, now());
-  while (!options.stopped?.()) {
-    const platforms = deps.messengers.map((m) => m.platform);
-    const message = await claimNext(prisma, now(), LEASE_MS, { platforms, ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) });
-    if (!message) break;
-    const messenger = deps.messengers.find((m) => m.platform === message.platform)!;
-    const wait = (lastSendAt.get(messenger.platform) ?? -Infinity) + (messenger.minIntervalMs ?? 0) - now().getTime();
-    if (wait > 0) await sleep(wait);
-    lastSendAt.set(messenger.platform, now().getTime());
-    const outcome = await send(messenger, message, await platformWorkspaceId(prisma, workspaceIds, message.workspaceId));
-    if (outcome.ok) {
-      await markSent(prisma, message.id, outcome.messageId, now());
-      stats.sent++;
-    } else if (outcome.retryable && message.attempts < MAX_ATTEMPTS) {
-      await markRetry(prisma, message.id, outcome.error, new Date(now().getTime() + backoffMs(message.attempts, outcome.retryAfterMs)));
-      stats.retried++;
-    } else {
-      await markFailed(prisma, message.id, outcome.error);
-      deps.logger?.warn(`outbox ${message.job} ${message.period} ${message.recipient}: ${outcome.error}`);
-      stats.failed++;
+  const platforms = deps.messengers.map((m) => m.platform);
+  const only = { platforms, ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) };
+  const worker = async () => {
+    while (!options.stopped?.()) {
+      const message = await claimNext(prisma, now(), LEASE_MS, only);
+      if (!message) return;
+      await deliverOne(deps, message, await platformWorkspaceId(prisma, workspaceIds, message.workspaceId), stats);
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY) }, worker));
   return stats;
 }
 
-type Outcome = { ok: true; messageId: string } | { ok: false; retryable: boolean; retryAfterMs?: number; error: string };
+async function deliverOne(deps: DeliveryDeps, message: ClaimedMessage, workspaceId: string, stats: DeliveryStats): Promise<void> {
+  const { prisma, now } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const messenger = deps.messengers.find((m) => m.platform === message.platform)!;
+  const pace = messenger.pace;
+  const paceKey = pace ? `${messenger.platform}:${pace.scope === "workspace" ? workspaceId : "app"}` : undefined;
+  let startedAt = now();
+  if (pace && paceKey) {
+    const slot = await takeSlot(prisma, paceKey, pace, now());
+    const wait = slot.getTime() - now().getTime();
+    // A long pause (a Retry-After of minutes) must not outlast the lease: another replica would send it too.
+    if (wait > LEASE_MS / 2) return requeueUntried(prisma, message.id, slot);
+    if (wait > 0) await sleep(wait);
+    startedAt = now();
+  }
+  const outcome = await send(messenger, message, workspaceId);
+  if (outcome.ok) {
+    await markSent(prisma, message.id, outcome.messageId, now());
+    stats.sent++;
+  } else if (outcome.rateLimited && pace && paceKey) {
+    const retryAfterMs = outcome.retryAfterMs ?? 1_000;
+    await slowDown(prisma, paceKey, pace, startedAt, retryAfterMs, now());
+    await requeueUntried(prisma, message.id, new Date(now().getTime() + retryAfterMs), outcome.error);
+    stats.retried++;
+  } else if (outcome.retryable && message.attempts < MAX_ATTEMPTS) {
+    await markRetry(prisma, message.id, outcome.error, new Date(now().getTime() + backoffMs(message.attempts, outcome.retryAfterMs)));
+    stats.retried++;
+  } else {
+    await markFailed(prisma, message.id, outcome.error);
+    deps.logger?.warn(`outbox ${message.job} ${message.period} ${message.recipient}: ${outcome.error}`);
+    stats.failed++;
+  }
+}
+
+type Outcome = { ok: true; messageId: string } | { ok: false; retryable: boolean; rateLimited?: boolean; retryAfterMs?: number; error: string };
 
 async function send(messenger: OutboundMessenger, message: ClaimedMessage, workspaceId: string): Promise<Outcome> {
   const key = `${message.job}:${message.period}:${message.recipient}`;
@@ -95,7 +127,10 @@ async function send(messenger: OutboundMessenger, message: ClaimedMessage, works
     return { ok: true, messageId: result.messageId };
   } catch (error) {
     if (error instanceof SendError) {
-      return { ok: false, retryable: error.retryable, error: error.message, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+      return {
+        ok: false, retryable: error.retryable, rateLimited: error.rateLimited, error: error.message,
+        ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      };
     }
     // Unknown failures (a network error, a bug) are worth another try, up to MAX_ATTEMPTS.
     return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };

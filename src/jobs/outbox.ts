@@ -189,3 +189,15 @@ export async function markRetry(prisma: Prisma, id: string, error: string, nextA
 export async function markFailed(prisma: Prisma, id: string, error: string): Promise<void> {
   await prisma.outboxMessage.update({ where: { id }, data: { status: "failed", lockedUntil: null, lockedBy: null, lastError: error } });
 }
+
+/**
+ * The platform said "too fast", or the pace has no slot for it within its lease: the message
+ * goes back to the queue for `nextAttemptAt` without counting as an attempt — it did nothing
+ * wrong, and a busy morning must not use up its retries.
+ */
+export async function requeueUntried(prisma: Prisma, id: string, nextAttemptAt: Date, error?: string): Promise<void> {
+  await prisma.outboxMessage.update({
+    where: { id },
+    data: { status: "pending", nextAttemptAt, lockedUntil: null, lockedBy: null, attempts: { decrement: 1 }, ...(error ? { lastError: error } : {}) },
+  });
+}

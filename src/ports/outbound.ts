@@ -8,11 +8,24 @@ import type { Reply } from "../reply.ts";
  */
 export interface OutboundMessenger {
   readonly platform: string;
-  /** The pause between two sends that keeps a batch under the platform's rate limits. */
-  readonly minIntervalMs?: number;
+  /** How fast a batch may send (the jobs' deliveries; interactive answers are not paced). */
+  readonly pace?: PaceLimits;
   sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
   sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
   uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string): Promise<SendResult>;
+}
+
+/**
+ * A platform's send rate for batches. The delivery loop starts at `initialPerSecond`, rises
+ * while sends go through, never above `maxPerSecond`, and drops (not below `minPerSecond`) when
+ * the platform answers "too fast". `scope`: the limit applies to each workspace (Slack's
+ * per-team cap) or to the whole app (Feishu's per-app quota).
+ */
+export interface PaceLimits {
+  scope: "workspace" | "app";
+  initialPerSecond: number;
+  maxPerSecond: number;
+  minPerSecond: number;
 }
 
 export interface SendOptions {
@@ -47,13 +60,15 @@ export interface SendResult {
 
 /**
  * A send that failed. `retryable` says whether trying again can help (rate limits, timeouts,
- * 5xx) or not (no permission, bad format); `retryAfterMs` is what the platform asked for.
+ * 5xx) or not (no permission, bad format); `retryAfterMs` is what the platform asked for;
+ * `rateLimited`: the platform said "too fast" — the message is fine, the pace is not.
  */
 export class SendError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = "SendError";

@@ -103,12 +103,11 @@ describe("the outbound port (scheduled jobs)", () => {
     expect(await failure(h.adapter.outbound.uploadImage({ workspaceId: "t", userId: "ou_a" }, { data: PNG, filename: "x.png" }, "k"))).toMatchObject({ retryable: false });
   });
 
-  it("paces a batch under Feishu's limits: at most 5 sends a second (5 QPS per chat, ~50 per app)", () => {
-    const interval = h.adapter.outbound.minIntervalMs;
-    expect(interval).toBeDefined();
-    expect(1000 / interval!).toBeLessThanOrEqual(5);
-    // …and not so slow that a morning list to a thousand reps takes more than a few minutes.
-    expect(interval!).toBeLessThanOrEqual(250);
+  it("paces a batch under Feishu's per-app limits (~50 a second): one budget for the app, starting at 5 a second", () => {
+    const pace = h.adapter.outbound.pace!;
+    expect(pace.scope).toBe("app");
+    expect(pace.initialPerSecond).toBe(5);
+    expect(pace.maxPerSecond).toBeLessThan(50);
   });
 
   it("writes its own words in the language the reply names, whatever the customers are called", async () => {

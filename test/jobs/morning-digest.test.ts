@@ -135,15 +135,19 @@ describe("delivery", () => {
     expect(d.out.delivered[0]!.options).toEqual({ resumed: true });
   });
 
-  it("paces sends to the messenger's rate", async () => {
+  it("paces sends to the messenger's rate, one slot after the other in the budget kept in the database", async () => {
     await seed("pace", "pace-a", "Asia/Shanghai", ["add PA stage=selection"]);
     await seed("pace", "pace-b", "Asia/Shanghai", ["add PB stage=selection"]);
     await seed("pace", "pace-c", "Asia/Shanghai", ["add PC stage=selection"]);
-    const d = deps(recordingMessenger("console", 1_000));
+    const d = deps(recordingMessenger("console", { scope: "workspace", initialPerSecond: 1, maxPerSecond: 1, minPerSecond: 1 }));
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
     await runMorningDigest({ ...d, messengers: [] }, { now: t.clock.now, workspace: "pace", digestAt: "09:00" });
     const sleeps: number[] = [];
-    const stats = await deliverDue({ ...d, sleep: async (ms) => void sleeps.push(ms) });
+    const sleep = async (ms: number) => {
+      sleeps.push(ms);
+      t.clock.set(new Date(t.clock.now.getTime() + ms).toISOString());
+    };
+    const stats = await deliverDue({ ...d, sleep, concurrency: 1 });
     expect(stats.sent).toBe(3);
     expect(sleeps).toEqual([1_000, 1_000]);
   });

@@ -124,8 +124,8 @@ describe("the outbound port on Slack", () => {
     expect(warnings).toContainEqual(expect.stringMatching(/could not check G_PRIVATE for an earlier send \(missing_scope\)/));
   });
 
-  it("paces batch sends under chat.postMessage's limit", () => {
-    expect(adapter.outbound.minIntervalMs).toBe(1_000);
+  it("paces batch sends per workspace, from a safe start, and lets the delivery loop find the cap", () => {
+    expect(adapter.outbound.pace).toMatchObject({ scope: "workspace", initialPerSecond: 2 });
   });
 });
 

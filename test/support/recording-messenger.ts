@@ -1,4 +1,4 @@
-import { SendError, type OutboundMessenger, type SendOptions } from "../../src/ports/outbound.ts";
+import { SendError, type OutboundMessenger, type PaceLimits, type SendOptions } from "../../src/ports/outbound.ts";
 import type { Reply } from "../../src/reply.ts";
 
 export interface Delivered {
@@ -12,12 +12,12 @@ export interface Delivered {
  * A fake of the core's outbound port (not of a platform SDK): it records what the jobs hand
  * to a messenger, and can be told to fail the next sends the way platforms do.
  */
-export function recordingMessenger(platform = "console", minIntervalMs = 0) {
+export function recordingMessenger(platform = "console", pace?: PaceLimits) {
   const delivered: Delivered[] = [];
   const failures: SendError[] = [];
   const messenger: OutboundMessenger = {
     platform,
-    minIntervalMs,
+    ...(pace ? { pace } : {}),
     async sendToUser(target, reply, key, options) {
       return record(`user:${target.workspaceId}:${target.userId}`, reply, key, options);
     },

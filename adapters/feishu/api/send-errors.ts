@@ -30,7 +30,7 @@ export function toSendError(error: unknown, what: string): SendError {
   const f = shapeOf(error);
   const label = `${what} failed: ${f.code !== undefined ? `code ${f.code}, ` : ""}${f.status !== undefined ? `HTTP ${f.status}, ` : ""}${f.message}`;
   const rateLimited = f.status === 429 || (f.code !== undefined && RATE_LIMITED.has(f.code));
-  if (rateLimited) return new SendError(label, true, retryAfterMs(f.headers));
+  if (rateLimited) return new SendError(label, true, retryAfterMs(f.headers), true);
   if (f.code !== undefined && TRANSIENT.has(f.code)) return new SendError(label, true);
   if (f.status !== undefined && f.status >= 500) return new SendError(label, true, retryAfterMs(f.headers));
   if (f.status === undefined && f.code === undefined && f.network) return new SendError(label, true);

@@ -1,0 +1,17 @@
+import { openDatabase } from "./src/db/database.ts";
+import { loadPlaybook } from "./src/playbook/load-playbook.ts";
+import { seedWorkspace } from "./bench/seed.ts";
+import { dueToday } from "./src/customers/due-list.ts";
+import { createCrm } from "./src/crm/crm.ts";
+const db = await openDatabase({ dataDir: null });
+const playbook = await loadPlaybook("default");
+const now = new Date("2026-11-24T02:00:00Z");
+const s = await seedWorkspace(db, { customers: 10000, reps: 50, now });
+const t = async (label: string, f: () => Promise<unknown>) => { const r: number[] = []; for (let i = 0; i < 40; i++) { const a = performance.now(); await f(); r.push(performance.now() - a); } r.sort((a, b) => a - b); console.log(label, r[20]!.toFixed(1)); };
+const id = { platform: "console", workspaceId: "bench", userId: "rep3", displayName: "rep3", timeZone: "Asia/Shanghai", locale: "en" as const };
+const crm = createCrm({ prisma: db.prisma, playbook, clock: () => now });
+await t("dueToday", () => dueToday(db.prisma, playbook, { id: "rep-3", workspaceId: s.workspaceId, timeZone: "Asia/Shanghai" }, now, 15));
+await t("dueToday tx", () => db.prisma.$transaction((tx) => dueToday(tx, playbook, { id: "rep-3", workspaceId: s.workspaceId, timeZone: "Asia/Shanghai" }, now, 15)));
+await t("due", () => crm.execute(id, "due"));
+await t("help", () => crm.execute(id, "help"));
+await db.close();

@@ -21,6 +21,9 @@ import { dueListFloor, morningFloor, weeklyFloor } from "./floors.ts";
 import { interleaved, summarize } from "./measure.ts";
 import { measureBotRss } from "./rss.ts";
 import { seedWorkspace } from "./seed.ts";
+import { FakeFeishuApi } from "../test/support/fake-feishu-api.ts";
+import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
+import { pacedDelivery } from "../test/support/paced-delivery.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
     reps: { type: "string", default: "200" },
     runs: { type: "string", default: "30" },
     "skip-rss": { type: "boolean", default: false },
+    "delivery-lists": { type: "string", default: "5000" },
   },
 });
 const customers = Number(args.customers);
@@ -48,6 +52,8 @@ interface Case {
   per_second?: number;
   statements?: string;
   rss_mib?: number;
+  simulated_min?: number;
+  target_min?: number;
   note?: string;
 }
 
@@ -59,7 +65,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 function record(c: Case) {
   cases.push(c);
   const ratio = c.ratio !== undefined ? `${c.ratio.toFixed(2)}×` : "";
-  const extra = c.p99_ms !== undefined ? ` p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.per_second}/s` : c.rss_mib !== undefined ? ` RSS ${c.rss_mib} MiB` : "";
+  const extra = c.p99_ms !== undefined ? ` p50 ${c.p50_ms} ms, p99 ${c.p99_ms} ms, ${c.per_second}/s` : c.rss_mib !== undefined ? ` RSS ${c.rss_mib} MiB` : c.simulated_min !== undefined ? ` ${c.simulated_min} min simulated (target ${c.target_min})` : "";
   console.log(`${c.name.padEnd(22)} ours ${String(c.ours_ms ?? "—").padStart(9)} ms  floor ${String(c.floor_ms ?? "—").padStart(9)} ms  ${ratio.padStart(7)}${extra}${c.note ? `  (${c.note})` : ""}`);
 }
 
@@ -147,6 +153,29 @@ try {
   const conSeconds = (performance.now() - conStart) / 1000;
   const con = summarize(concurrent);
   record({ name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: Math.round(600 / conSeconds), note: db.kind === "pglite" ? "one connection" : "pool of 20" });
+
+  // Delivery: the morning lists pushed through the real adapters to fakes enforcing the platforms'
+  // limits, in simulated time (issue 13: 5,000 within 10 min on Slack, 5 min on Feishu).
+  const lists = Number(args["delivery-lists"]);
+  if (lists > 0) {
+    const slack = await new FakeSlackApi().start();
+    const feishu = await FakeFeishuApi.start();
+    try {
+      for (const platform of ["slack", "feishu"] as const) {
+        const started = performance.now();
+        const r = await pacedDelivery({ platform, prisma: db.prisma, crm, fake: platform === "slack" ? slack : feishu, lists, workspace: `bench-${platform}` });
+        const minutes = r.simulatedMs / 60_000;
+        const ok = r.sent === lists && r.recipients === lists && r.mostToOne === 1 && r.failed === 0;
+        record({
+          name: `delivery-${platform}`, customers, reps: lists, simulated_min: Math.round(minutes * 100) / 100, target_min: platform === "slack" ? 10 : 5,
+          note: `${r.sent}/${lists} sent, ${r.refused} refused as too fast and resent, ${ok ? "none lost, none twice" : "MISMATCH"}; ${((performance.now() - started) / 1000).toFixed(0)} s real`,
+        });
+      }
+    } finally {
+      await slack.stop();
+      await feishu.stop();
+    }
+  }
 
   if (!args["skip-rss"]) {
     const rss = await measureBotRss({ commands: 300, ...(scratch ? { databaseUrl: scratch.url } : {}) });

@@ -8,8 +8,12 @@ const READ_ONLY = new Set(["show", "list", "due", "help"]);
  */
 export function isReadOnlyCommand(line: string): boolean {
   try {
-    return READ_ONLY.has(parseCommand(line).name);
+    return isReadOnlyName(parseCommand(line).name);
   } catch {
     return false;
   }
+}
+
+export function isReadOnlyName(name: string): boolean {
+  return READ_ONLY.has(name);
 }

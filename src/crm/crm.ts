@@ -9,6 +9,7 @@ import type { Caller, CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
 import { home } from "../commands/home.ts";
+import { isReadOnlyName } from "../commands/read-only.ts";
 import { ensureCaller, findCaller, type Identity } from "./identity.ts";
 
 export interface Logger {
@@ -74,7 +75,8 @@ export function createCrm(deps: CrmDeps) {
       const at = now();
       const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
-      if (!dedupeKey) return await prisma.$transaction(run, TX_OPTIONS);
+      // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
+      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, TX_OPTIONS));
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
       const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;

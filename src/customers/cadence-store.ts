@@ -51,7 +51,11 @@ export async function readTouches(tx: Tx, customer: Customer): Promise<ChannelTo
   return touchesFromJson(rows[0]?.touches);
 }
 
-export function cadenceFrom(playbook: Playbook, customer: Customer, touches: ChannelTouches[]): CadenceResult {
+export function cadenceFrom(
+  playbook: Playbook,
+  customer: Pick<Customer, "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil">,
+  touches: ChannelTouches[],
+): CadenceResult {
   return computeCadence(playbook, {
     stage: customer.stage,
     grade: customer.grade,

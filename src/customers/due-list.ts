@@ -9,8 +9,14 @@ import { actionRef } from "./customer-ref.ts";
 import { dueLabel } from "./customer-card.ts";
 import { classLabel, gradeRank, stageRank } from "./playbook-terms.ts";
 
+/** What a due list shows and the cadence engine needs of a customer: the rows are read by the thousand. */
+export type DueCustomer = Pick<
+  Customer,
+  "id" | "number" | "ownerId" | "company" | "contact" | "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil" | "lastTouchAt" | "nextDueAt" | "overdueAt"
+>;
+
 export interface DueItem {
-  customer: Customer;
+  customer: DueCustomer;
   overdue: boolean;
   /** The channels due by the end of the rep's day. */
   channels: ChannelDue[];
@@ -40,9 +46,8 @@ export async function dueToday(
 
 /**
  * The same list for many reps of one workspace at once (the morning job), in one statement: the
- * due customers of each rep (an indexed range over `nextDueAt` per rep, each rep's end of day in
- * their own zone), how many are due and overdue, and each customer's per-channel touches — which
- * then go through the one cadence engine.
+ * first due customers of each rep (each rep's end of day in their own zone), how many are due and
+ * overdue, and each customer's per-channel touches — which then go through the one cadence engine.
  */
 export async function dueTodayForOwners(
   tx: Tx,
@@ -57,19 +62,22 @@ export async function dueTodayForOwners(
   if (owners.length === 0) return lists;
   // The ranking below needs the playbook, so the database hands over the first rows by due time.
   const take = Math.max(limit * 5, 100);
+  // Per rep, an index range over (ownerId, nextDueAt) for the count and for the first rows: the
+  // plan stays a nested loop whose size follows the rows due, not the customers filed.
   const rows = await tx.$queryRaw<DueRow[]>`
-    WITH due AS (
-      SELECT c.*,
-             count(*) OVER per_owner AS "dueTotal",
-             count(*) FILTER (WHERE c."overdueAt" <= ${now.toISOString()}::timestamp(3)) OVER per_owner AS "overdueTotal",
-             row_number() OVER (per_owner ORDER BY c."nextDueAt", c."id") AS "position"
-        FROM unnest(${owners.map((o) => o.id)}::text[], ${owners.map((o) => endOfDay.get(o.id)!.toISOString())}::timestamp(3)[]) AS o("id", "endOfDay")
-        JOIN "Customer" c ON c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
-      WINDOW per_owner AS (PARTITION BY c."ownerId")
-    )
-    SELECT due.*, ${touchesJsonSql(PrismaNamespace.sql`due."id"`, PrismaNamespace.sql`due."stageEnteredAt"`)} AS "touches"
-      FROM due
-     WHERE due."position" <= ${take}`;
+    SELECT n."dueTotal", n."overdueTotal", d.*
+      FROM unnest(${owners.map((o) => o.id)}::text[], ${owners.map((o) => endOfDay.get(o.id)!.toISOString())}::timestamp(3)[]) AS o("id", "endOfDay")
+     CROSS JOIN LATERAL (
+           SELECT count(*) AS "dueTotal", count(*) FILTER (WHERE c."overdueAt" <= ${now.toISOString()}::timestamp(3)) AS "overdueTotal"
+             FROM "Customer" c
+            WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay") AS n
+     CROSS JOIN LATERAL (
+           SELECT c."id", c."number", c."ownerId", c."company", c."contact", c."stage", c."grade", c."classifiedAt", c."stageEnteredAt",
+                  c."snoozedUntil", c."lastTouchAt", c."nextDueAt", c."overdueAt", ${touchesJsonSql(PrismaNamespace.sql`c."id"`, PrismaNamespace.sql`c."stageEnteredAt"`)} AS "touches"
+             FROM "Customer" c
+            WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
+            ORDER BY c."nextDueAt", c."id"
+            LIMIT ${take}) AS d`;
   const byOwner = new Map<string, DueRow[]>();
   for (const row of rows) {
     const list = byOwner.get(row.ownerId) ?? [];
@@ -79,17 +87,18 @@ export async function dueTodayForOwners(
   for (const [ownerId, owned] of byOwner) {
     const end = endOfDay.get(ownerId)!;
     const ranked = owned
-      .map((row) => ({ row, customer: customerOf(row), overdue: row.overdueAt !== null && row.overdueAt <= now }))
+      .map((row) => ({ row, overdue: row.overdueAt !== null && row.overdueAt <= now }))
       .sort(
         (a, b) =>
           Number(b.overdue) - Number(a.overdue) ||
-          stageRank(playbook, b.customer.stage) - stageRank(playbook, a.customer.stage) ||
-          gradeRank(playbook, a.customer.stage, a.customer.grade) - gradeRank(playbook, b.customer.stage, b.customer.grade) ||
-          a.customer.nextDueAt!.getTime() - b.customer.nextDueAt!.getTime(),
+          stageRank(playbook, b.row.stage) - stageRank(playbook, a.row.stage) ||
+          gradeRank(playbook, a.row.stage, a.row.grade) - gradeRank(playbook, b.row.stage, b.row.grade) ||
+          a.row.nextDueAt!.getTime() - b.row.nextDueAt!.getTime(),
       )
       .slice(0, limit);
-    const items = ranked.map(({ row, customer, overdue }) => {
-      const cadence = cadenceFrom(playbook, customer, touchesFromJson(row.touches));
+    const items = ranked.map(({ row, overdue }) => {
+      const { dueTotal: _t, overdueTotal: _o, touches, ...customer } = row;
+      const cadence = cadenceFrom(playbook, customer, touchesFromJson(touches));
       return { customer, overdue, channels: cadence.channels.filter((c) => c.dueAt <= end) };
     });
     lists.set(ownerId, { items, total: Number(owned[0]!.dueTotal), overdue: Number(owned[0]!.overdueTotal) });
@@ -97,19 +106,7 @@ export async function dueTodayForOwners(
   return lists;
 }
 
-type DueRow = Omit<Customer, "wonAmount"> & {
-  wonAmount: number | string | null;
-  dueTotal: bigint;
-  overdueTotal: bigint;
-  position: bigint;
-  touches: unknown;
-};
-
-/** A raw row as Prisma's Customer: the window columns dropped, the amount a Decimal again. */
-function customerOf(row: DueRow): Customer {
-  const { dueTotal: _t, overdueTotal: _o, position: _p, touches: _j, wonAmount, ...columns } = row;
-  return { ...columns, wonAmount: wonAmount === null ? null : new PrismaNamespace.Decimal(wonAmount) };
-}
+type DueRow = DueCustomer & { dueTotal: bigint; overdueTotal: bigint; touches: unknown };
 
 /** A compact card per due customer, with the buttons a rep needs to clear it. */
 export function dueCard(playbook: Playbook, caller: Caller, item: DueItem, now: Date): Card {

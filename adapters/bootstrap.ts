@@ -45,7 +45,7 @@ export async function bootstrap(env: Record<string, string | undefined>, output:
       crm,
       platforms,
       logger,
-      jobs: { prisma: db.prisma, playbook, messengers, now: () => new Date(), logger },
+      jobs: { prisma: db.prisma, sql: db.query, playbook, messengers, now: () => new Date(), logger },
       close: () => db.close(),
     };
   } catch (error) {

@@ -95,7 +95,7 @@ try {
   record({ name: "due-command", ...size, ours_ms: round(dueCommand.ours.median), floor_ms: round(dueCommand.floor.median), ratio: dueCommand.ours.median / dueCommand.floor.median, statements: "4: caller, BEGIN, due list, COMMIT" });
 
   // morning-digest: every rep's list composed and queued (nothing sent), against the floor's read.
-  const jobDeps = { prisma: db.prisma, playbook, messengers: [], now: () => now, logger: { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) } };
+  const jobDeps = { prisma: db.prisma, sql: db.query, playbook, messengers: [], now: () => now, logger: { info() {}, warn() {}, error: (m: string, d?: unknown) => console.error(m, d) } };
   const clearOutbox = () => db.query(`DELETE FROM "OutboxMessage" WHERE "workspaceId" = $1`, [seeded.workspaceId]);
   let queued = 0;
   const morning = await interleaved(

@@ -11,11 +11,17 @@ import { pgliteRunner, postgresRunner } from "./sql-runners.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
+export type SqlQuery = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
 export interface Database {
   readonly kind: "postgresql" | "pglite";
   readonly prisma: Prisma;
-  /** One statement straight through the driver, beneath the ORM (the benchmark's floor). */
-  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * One statement straight through the driver, beneath the ORM: for bulk statements whose
+   * parameters Prisma is slow to pass, and the benchmark's floors. Returns timestamps as the
+   * driver parses them: select text, not timestamps, through it.
+   */
+  query: SqlQuery;
   close(): Promise<void>;
 }
 

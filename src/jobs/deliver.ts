@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/database.ts";
-import { SendError, type OutboundMessenger } from "../ports/outbound.ts";
-import { claimNext, markFailed, markRetry, markSent, releaseDeadLocalLeases, requeueUntried, type ClaimedMessage } from "./outbox.ts";
+import { SendError, type OutboundMessenger, type PaceLimits } from "../ports/outbound.ts";
+import { claimNext, markFailed, markRetry, markSent, peekNext, releaseDeadLocalLeases, requeueUntried, type ClaimedMessage } from "./outbox.ts";
 import { slowDown, takeSlot } from "./send-pace.ts";
 
 export interface DeliveryDeps {
@@ -64,6 +64,7 @@ export const DEFAULT_DELIVERY_CONCURRENCY = 4;
 
 async function deliverDueNow(deps: DeliveryDeps, options: DeliveryOptions): Promise<DeliveryStats> {
   const { prisma, now } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0 };
   const workspaceIds = new Map<string, string>();
   await releaseDeadLocalLeases(prisma, now());
@@ -71,37 +72,45 @@ async function deliverDueNow(deps: DeliveryDeps, options: DeliveryOptions): Prom
   const only = { platforms, ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) };
   const worker = async () => {
     while (!options.stopped?.()) {
-      const message = await claimNext(prisma, now(), LEASE_MS, only);
-      if (!message) return;
-      await deliverOne(deps, message, await platformWorkspaceId(prisma, workspaceIds, message.workspaceId), stats);
+      const next = await peekNext(prisma, now(), only);
+      if (!next) return;
+      const messenger = deps.messengers.find((m) => m.platform === next.platform)!;
+      const externalId = await platformWorkspaceId(prisma, workspaceIds, next.workspaceId);
+      const pace = messenger.pace ? { limits: messenger.pace, key: `${messenger.platform}:${messenger.pace.scope === "workspace" ? externalId : "app"}` } : undefined;
+      const reservedAt = now();
+      if (pace) {
+        const slot = await takeSlot(prisma, pace.key, pace.limits, reservedAt);
+        const wait = slot.getTime() - now().getTime();
+        if (wait > 0) await sleep(wait);
+      }
+      // Another sender may have taken it meanwhile: then the slot goes unused, and we look again.
+      const scope = pace?.limits.scope === "app" ? only.workspaceIds : [next.workspaceId];
+      const message = await claimNext(prisma, now(), LEASE_MS, { platforms: [next.platform], ...(scope ? { workspaceIds: scope } : {}) });
+      if (message) await deliverOne(deps, messenger, message, await platformWorkspaceId(prisma, workspaceIds, message.workspaceId), pace, reservedAt, stats);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY) }, worker));
   return stats;
 }
 
-async function deliverOne(deps: DeliveryDeps, message: ClaimedMessage, workspaceId: string, stats: DeliveryStats): Promise<void> {
+async function deliverOne(
+  deps: DeliveryDeps,
+  messenger: OutboundMessenger,
+  message: ClaimedMessage,
+  workspaceId: string,
+  pace: { limits: PaceLimits; key: string } | undefined,
+  reservedAt: Date,
+  stats: DeliveryStats,
+): Promise<void> {
   const { prisma, now } = deps;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const messenger = deps.messengers.find((m) => m.platform === message.platform)!;
-  const pace = messenger.pace;
-  const paceKey = pace ? `${messenger.platform}:${pace.scope === "workspace" ? workspaceId : "app"}` : undefined;
-  let startedAt = now();
-  if (pace && paceKey) {
-    const slot = await takeSlot(prisma, paceKey, pace, now());
-    const wait = slot.getTime() - now().getTime();
-    // A long pause (a Retry-After of minutes) must not outlast the lease: another replica would send it too.
-    if (wait > LEASE_MS / 2) return requeueUntried(prisma, message.id, slot);
-    if (wait > 0) await sleep(wait);
-    startedAt = now();
-  }
   const outcome = await send(messenger, message, workspaceId);
   if (outcome.ok) {
     await markSent(prisma, message.id, outcome.messageId, now());
     stats.sent++;
-  } else if (outcome.rateLimited && pace && paceKey) {
+  } else if (outcome.rateLimited && pace) {
+    // Sends whose slots were taken before an earlier refusal cut the rate do not cut it again.
     const retryAfterMs = outcome.retryAfterMs ?? 1_000;
-    await slowDown(prisma, paceKey, pace, startedAt, retryAfterMs, now());
+    await slowDown(prisma, pace.key, pace.limits, reservedAt, retryAfterMs, now());
     await requeueUntried(prisma, message.id, new Date(now().getTime() + retryAfterMs), outcome.error);
     stats.retried++;
   } else if (outcome.retryable && message.attempts < MAX_ATTEMPTS) {

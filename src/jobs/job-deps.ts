@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/database.ts";
+import type { Prisma, SqlQuery } from "../db/database.ts";
 import type { Workspace } from "../db/types.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import type { OutboundMessenger } from "../ports/outbound.ts";
@@ -6,6 +6,8 @@ import { deliverDue, deliverUntilSettled } from "./deliver.ts";
 
 export interface JobDeps {
   prisma: Prisma;
+  /** The driver beneath Prisma, for the jobs' bulk inserts (Database.query); Prisma when unset. */
+  sql?: SqlQuery;
   playbook: Playbook;
   messengers: OutboundMessenger[];
   /** The real clock, for delivery and backoff (the run's `now` is only the business date). */

@@ -50,7 +50,7 @@ export async function enqueueMorningDigests(deps: JobDeps, run: JobRun & { diges
     target: c.target,
     reply: digestFor(deps, workspace, c.user, lists.get(c.user.id)!, run.now),
   }));
-  const added = await enqueueMany(deps.prisma, entries, deps.now());
+  const added = await enqueueMany(deps.prisma, entries, deps.now(), deps.sql);
   for (const entry of entries) {
     if (!added.has(outboxKey({ ...entry, recipient: recipientKey(entry.target) }))) result.alreadyDone++;
     else if (entry.reply) result.queued++;

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { Prisma } from "../db/database.ts";
+import type { Prisma, SqlQuery } from "../db/database.ts";
 import type { Reply } from "../reply.ts";
 
 export type OutboxTarget = { kind: "user"; userId: string } | { kind: "channel"; channelId: string };
@@ -53,24 +53,32 @@ export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Pr
  * entries this call added (`recipient` keys of the rows inserted, by period); the others were
  * already there.
  */
-export async function enqueueMany(prisma: Prisma, entries: OutboxEntry[], now: Date): Promise<Set<string>> {
+export async function enqueueMany(prisma: Prisma, entries: OutboxEntry[], now: Date, sql?: SqlQuery): Promise<Set<string>> {
   const added = new Set<string>();
   for (let start = 0; start < entries.length; start += ENQUEUE_CHUNK) {
     const chunk = entries.slice(start, start + ENQUEUE_CHUNK);
-    const rows = await prisma.$queryRaw<{ workspaceId: string; job: string; period: string; recipient: string }[]>`
-      INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
-      SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target"::jsonb, e."payload"::jsonb,
-             CASE WHEN e."payload" IS NULL THEN 'skipped' ELSE 'pending' END, ${now.toISOString()}::timestamp(3)
-        FROM unnest(${chunk.map((e) => e.workspaceId)}::text[], ${chunk.map((e) => e.job)}::text[], ${chunk.map((e) => e.period)}::text[],
-                    ${chunk.map((e) => recipientKey(e.target))}::text[], ${chunk.map((e) => e.platform)}::text[],
-                    ${chunk.map((e) => JSON.stringify(e.target))}::text[], ${chunk.map((e) => (e.reply === null ? null : JSON.stringify(e.reply)))}::text[])
-             AS e("workspaceId", "job", "period", "recipient", "platform", "target", "payload")
-      ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING
-      RETURNING "workspaceId", "job", "period", "recipient"`;
+    // One JSON document as the parameter: binding thousands of array elements costs more than the
+    // insert itself. Through the bare driver when given: Prisma takes ~0.1 ms per KiB of parameter.
+    const batch = chunk.map((e) => ({
+      workspaceId: e.workspaceId, job: e.job, period: e.period, recipient: recipientKey(e.target), platform: e.platform, target: e.target, payload: e.reply,
+    }));
+    const params = [JSON.stringify(batch), now.toISOString()];
+    const rows = (sql ? await sql(INSERT_MANY, params) : await prisma.$queryRawUnsafe(INSERT_MANY, ...params)) as OutboxKeyRow[];
     for (const row of rows) added.add(outboxKey(row));
   }
   return added;
 }
+
+type OutboxKeyRow = { workspaceId: string; job: string; period: string; recipient: string };
+
+const INSERT_MANY = `
+  INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
+  SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target", nullif(e."payload", 'null'::jsonb),
+         CASE WHEN e."payload" IS NULL OR e."payload" = 'null'::jsonb THEN 'skipped' ELSE 'pending' END, $2::timestamp(3)
+    FROM jsonb_to_recordset($1::jsonb)
+         AS e("workspaceId" text, "job" text, "period" text, "recipient" text, "platform" text, "target" jsonb, "payload" jsonb)
+  ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING
+  RETURNING "workspaceId", "job", "period", "recipient"`;
 
 // Bounds one statement's size (a morning list is a few KiB of JSON) without costing round trips.
 const ENQUEUE_CHUNK = 2_000;
@@ -87,10 +95,10 @@ export async function recordedKeys(
   wanted: { period: string; target: OutboxTarget }[],
 ): Promise<Set<string>> {
   if (wanted.length === 0) return new Set();
-  const rows = await prisma.outboxMessage.findMany({
-    where: { workspaceId, job, period: { in: [...new Set(wanted.map((w) => w.period))] }, recipient: { in: wanted.map((w) => recipientKey(w.target)) } },
-    select: { workspaceId: true, job: true, period: true, recipient: true },
-  });
+  const rows = await prisma.$queryRaw<{ workspaceId: string; job: string; period: string; recipient: string }[]>`
+    SELECT "workspaceId", "job", "period", "recipient" FROM "OutboxMessage"
+     WHERE "workspaceId" = ${workspaceId} AND "job" = ${job}
+       AND "period" = ANY(${[...new Set(wanted.map((w) => w.period))]}::text[]) AND "recipient" = ANY(${wanted.map((w) => recipientKey(w.target))}::text[])`;
   return new Set(rows.map(outboxKey));
 }
 
@@ -141,6 +149,22 @@ export async function claimNext(
     attempts: Number(row.attempts),
     resumed: row.previousStatus === "sending",
   };
+}
+
+/**
+ * Which platform and workspace the next due message is for, without claiming it: the sender
+ * waits for its slot in that scope's pace first, so that no message is held "sending" while it
+ * only waits its turn (a crash would then have it looked up as possibly sent).
+ */
+export async function peekNext(prisma: Prisma, now: Date, only: { platforms: string[]; workspaceIds?: string[] }): Promise<{ platform: string; workspaceId: string } | null> {
+  const ids = only.workspaceIds ?? null;
+  const rows = await prisma.$queryRaw<{ platform: string; workspaceId: string }[]>`
+    SELECT "platform", "workspaceId" FROM "OutboxMessage"
+     WHERE (("status" = 'pending' AND "nextAttemptAt" <= ${now}) OR ("status" = 'sending' AND "lockedUntil" < ${now}))
+       AND "platform" = ANY(${only.platforms}::text[])
+       AND (${ids}::text[] IS NULL OR "workspaceId" = ANY(${ids}::text[]))
+     ORDER BY "nextAttemptAt" LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 /** Who is sending, as the rows record it: this host and process. */

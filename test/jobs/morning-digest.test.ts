@@ -11,7 +11,7 @@ const t = useCrm();
 
 function deps(messenger = recordingMessenger()): JobDeps & { out: ReturnType<typeof recordingMessenger> } {
   const logger = { info() {}, warn() {}, error() {} };
-  return { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [messenger.messenger], now: () => t.clock.now, logger, out: messenger };
+  return { prisma: t.db.prisma, sql: t.db.query, playbook: t.crm.playbook, messengers: [messenger.messenger], now: () => t.clock.now, logger, out: messenger };
 }
 
 async function seed(workspace: string, person: string, timeZone: string, lines: string[]) {

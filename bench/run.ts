@@ -12,7 +12,7 @@ import { renderText } from "../adapters/console/render-text.ts";
 import { createCrm } from "../src/crm/crm.ts";
 import type { Identity } from "../src/crm/identity.ts";
 import { dueToday } from "../src/customers/due-list.ts";
-import { openDatabase, type Database } from "../src/db/database.ts";
+import { DEFAULT_POOL_SIZE, openDatabase, type Database } from "../src/db/database.ts";
 import { endOfLocalDay, previousLocalWeek } from "../src/format/dates.ts";
 import { enqueueMorningDigests } from "../src/jobs/morning-digest.job.ts";
 import { loadPlaybook } from "../src/playbook/load-playbook.ts";
@@ -58,7 +58,7 @@ interface Case {
 }
 
 const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
-const db = await openDatabase(scratch ? { databaseUrl: scratch.url, poolSize: 20 } : { dataDir: null });
+const db = await openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir: null });
 const playbook = await loadPlaybook("default");
 const cases: Case[] = [];
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -152,7 +152,7 @@ try {
   }));
   const conSeconds = (performance.now() - conStart) / 1000;
   const con = summarize(concurrent);
-  record({ name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: Math.round(600 / conSeconds), note: db.kind === "pglite" ? "one connection" : "pool of 20" });
+  record({ name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: Math.round(600 / conSeconds), note: db.kind === "pglite" ? "one connection" : `pool of ${DEFAULT_POOL_SIZE}` });
 
   // Delivery: the morning lists pushed through the real adapters to fakes enforcing the platforms'
   // limits, in simulated time (issue 13: 5,000 within 10 min on Slack, 5 min on Feishu).

@@ -74,7 +74,25 @@ export const zh: Messages = {
     empty: (filter) => `公海里没有${filter ? `${filter}的` : ""}客户。`,
     since: (date) => `${date} 进入公海`,
     claimButton: "领取",
+    reclaimNotice: (customer, date) => `${customer} 将于 ${date} 回收到公海，除非在此之前记录一次跟进。`,
+    reclaimed: (customer, reason) => `${customer} 已回收到公海：${reason}。`,
+    reasonNoTouch: (days) => `${days} 天未跟进`,
+    reasonUnfiled: (days) => `新增后 ${days} 天内未备案`,
     more: (n) => `……还有 ${n} 个，可以缩小范围：客户 公海 <阶段> <等级>`,
+  },
+  director: {
+    title: (name, tracked, escalated, filings, reclaiming) =>
+      `${name}，早上好！${[tracked && `重点客户逾期 ${tracked} 个`, escalated && `逾期升级 ${escalated} 个`, filings && `待审批备案 ${filings} 个`, reclaiming && `即将回收到公海 ${reclaiming} 个`].filter(Boolean).join("，")}。`,
+    trackedOverdue: (n) => `逾期的 A 级意向客户和选型客户（${n}）`,
+    escalated: (n) => `逾期超过升级时限的客户（${n}）`,
+    filings: (n) => `待审批备案（${n}）`,
+    reclaiming: (n) => `即将回收到公海（${n}）`,
+    overdueSince: (date) => `${date} 起逾期`,
+    nudge: "催办业务员", reassign: "转交", reassignPrompt: "转交给谁？（@姓名）",
+    escalatedToRep: (customer) => `${customer} 逾期超过时限，已报告销售总监。记录一次跟进即可解除。`,
+    nudgeNote: (by, words) => `${by} 催办${words ? `：${words}` : ""}`,
+    nudged: (by, customer, words) => `${by} 请你跟进 ${customer}${words ? `：${words}` : ""}。`,
+    nudgeSent: (name, customer) => `已提醒 ${name} 跟进 ${customer}。`,
   },
   deal: { orderAdded: (n, amount) => `已为 #${n} 记录订单 ${amount}。` },
   filing: {
@@ -157,6 +175,7 @@ export const zh: Messages = {
       release: { usage: "释放 <客户> <原因>", summary: "把客户放回公海", details: ["例：客户 释放 #12 今年没有预算"] },
       pool: { usage: "公海 [阶段] [等级]", summary: "查看公海客户", details: ["例：客户 公海 意向"] },
       claim: { usage: "领取 <客户>", summary: "从公海领取客户", details: ["例：客户 领取 #12——不能超过保有量上限；自己释放的客户要过冷却期才能再领取。"] },
+      nudge: { usage: "催办 <客户> [附言]", summary: "私信提醒负责业务员（总监）", details: ["例：客户 催办 #12 周五前打个电话"] },
       yes: { usage: "是", summary: "确认上一步预览的操作（10 分钟内有效）", details: [] },
     },
   },
@@ -203,7 +222,8 @@ export const zh: Messages = {
     stopped: () => "再见。",
     unknownWorkspace: (w) => `没有“${w}”这个工作区。请给出工作区 id 或平台 id（Slack team id、飞书 tenant key，控制台为 "local"）。`,
     jobUsage: () =>
-      "用法：npm run job -- <morning-digest|weekly-summary> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "用法：npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+    jobList: (names) => `可运行的任务：${names.join("、")}\n运行：npm run job -- <任务名> [--now <ISO 时间>] [--workspace <id>]`,
     badNow: (value) => `--now “${value}”不是有效时间。请写成 ISO 时间，例如 2026-11-24T09:00:00+08:00。`,
     jobDone: (job, r) =>
       `${job}：新消息 ${r.queued} 条，无需发送 ${r.nothingToSend} 人，之前已处理 ${r.alreadyDone} 人；已发送 ${r.sent}，失败 ${r.failed}，等待重试 ${r.waiting}。`,

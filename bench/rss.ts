@@ -19,6 +19,16 @@ function rssMiB(pid: number): number {
  */
 export async function measureBotRss(options: { databaseUrl?: string; commands: number }): Promise<{ idle: number; load: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), "crm-bench-rss-"));
+  // A bot restarts on the database it already has: create it first, then measure a second start.
+  if (!options.databaseUrl) await runBot(dataDir, options, 0).catch(() => undefined);
+  try {
+    return await runBot(dataDir, options, options.commands);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runBot(dataDir: string, options: { databaseUrl?: string }, commands: number): Promise<{ idle: number; load: number }> {
   const { DATABASE_URL: _unset, ...parent } = process.env;
   const bot = spawn(join(ROOT, "node_modules/.bin/tsx"), ["adapters/main.ts"], {
     cwd: ROOT,
@@ -31,20 +41,20 @@ export async function measureBotRss(options: { databaseUrl?: string; commands: n
   bot.stderr!.on("data", (d) => (err += d));
   const exited = new Promise<void>((resolve) => bot.on("exit", () => resolve()));
   try {
-    const until = Date.now() + 60_000;
+    const until = Date.now() + 240_000;
     // The banner is written once the database is open and migrated.
     while (err.length === 0 && out.length === 0) {
       if (Date.now() > until || bot.exitCode !== null) throw new Error(`the bot did not start: ${err}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, commands === 0 ? 0 : 3_000));
     // The bot's process is tsx's child (node running the loader): measure the tree's largest.
     const pids = [bot.pid!, ...childPids(bot.pid!)];
     const sample = () => Math.max(...pids.map((p) => { try { return rssMiB(p); } catch { return 0; } }));
     const idle = sample();
     let load = idle;
     const sampler = setInterval(() => (load = Math.max(load, sample())), 50);
-    for (let i = 0; i < options.commands; i++) {
+    for (let i = 0; i < commands; i++) {
       bot.stdin!.write(i % 3 === 0 ? `add Load Co ${i} stage=selection\n` : i % 3 === 1 ? "due\n" : "pipeline\n");
     }
     // Commands are answered in order: the refusal of this one means every one before it is done.
@@ -57,7 +67,6 @@ export async function measureBotRss(options: { databaseUrl?: string; commands: n
     bot.stdin!.end();
     bot.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

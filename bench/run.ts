@@ -184,8 +184,10 @@ try {
   }
   for (const c of cases) if (c.ratio !== undefined) c.ratio = Math.round(c.ratio * 100) / 100;
   const results = { database: db.kind === "postgresql" ? `PostgreSQL ${await serverVersion(db)}` : "PGlite", machine: machine(), at: new Date().toISOString(), cases };
+  // The latest run, and the latest of each database (bench/README.md shows both).
   const file = new URL("./results.json", import.meta.url);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(new URL(`./results.${db.kind}.json`, import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written ${file.pathname}`);
 } finally {
   await db.close();

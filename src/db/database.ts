@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -76,21 +77,32 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
+function initialiseInWorker(path: string): Promise<void> {
+  const code = `
+    const { workerData } = require("node:worker_threads");
+    import(workerData.module).then(async ({ PGlite }) => {
+      const db = await PGlite.create(workerData.path, { startParams: workerData.startParams });
+      await db.close();
+    });`;
+  const worker = new Worker(code, { eval: true, workerData: { module: import.meta.resolve("@electric-sql/pglite"), path, startParams: PGLITE_START_PARAMS } });
+  return new Promise((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`initialising the database in ${path} failed (worker exit ${code})`))));
+  });
+}
+
 async function openPGlite(dataDir: string | null, image?: Blob): Promise<Database> {
   const lock: DataDirLock | null = dataDir ? lockDataDir(dataDir) : null;
   let pglite: PGlite | undefined;
   try {
     const path = dataDir ? join(dataDir, "pglite") : undefined;
     const options = { startParams: PGLITE_START_PARAMS, ...(image ? { loadDataDir: image } : {}) };
-    const fresh = path !== undefined && !existsSync(join(path, "PG_VERSION"));
+    // initdb grows PGlite's WebAssembly memory to ~600 MiB, and WebAssembly memory never shrinks
+    // (nor is it returned before a major GC, which an idle bot never has): a new data directory
+    // is created in a worker thread, whose memory goes with it.
+    if (path !== undefined && !existsSync(join(path, "PG_VERSION"))) await initialiseInWorker(path);
     pglite = await PGlite.create(path, options);
     await applyMigrations(pgliteRunner(pglite));
-    if (fresh) {
-      // initdb grows the WebAssembly memory to ~600 MiB, and WebAssembly memory never shrinks:
-      // a new instance on the initialised directory starts at a third of that.
-      await pglite.close();
-      pglite = await PGlite.create(path, options);
-    }
   } catch (error) {
     await pglite?.close().catch(() => undefined);
     lock?.release();

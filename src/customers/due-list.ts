@@ -76,7 +76,7 @@ export async function dueTodayForOwners(
                   c."snoozedUntil", c."lastTouchAt", c."nextDueAt", c."overdueAt", ${touchesJsonSql(PrismaNamespace.sql`c."id"`, PrismaNamespace.sql`c."stageEnteredAt"`)} AS "touches"
              FROM "Customer" c
             WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
-            ORDER BY c."nextDueAt", c."id"
+            ORDER BY c."nextDueAt", c."number"
             LIMIT ${take}) AS d`;
   const byOwner = new Map<string, DueRow[]>();
   for (const row of rows) {
@@ -93,7 +93,8 @@ export async function dueTodayForOwners(
           Number(b.overdue) - Number(a.overdue) ||
           stageRank(playbook, b.row.stage) - stageRank(playbook, a.row.stage) ||
           gradeRank(playbook, a.row.stage, a.row.grade) - gradeRank(playbook, b.row.stage, b.row.grade) ||
-          a.row.nextDueAt!.getTime() - b.row.nextDueAt!.getTime(),
+          a.row.nextDueAt!.getTime() - b.row.nextDueAt!.getTime() ||
+          a.row.number - b.row.number,
       )
       .slice(0, limit);
     const items = ranked.map(({ row, overdue }) => {

@@ -48,9 +48,9 @@ export function weeklyFloor(db: Database, playbook: Playbook, workspaceId: strin
        (SELECT json_agg(g) FROM (SELECT "stage", "grade", count(*) FROM "Customer" WHERE "workspaceId" = $1 GROUP BY 1, 2) g) AS "funnel",
        (SELECT json_agg(m) FROM (SELECT "fromStage", "fromGrade", "toStage", "toGrade", count(*) FROM "StageChange"
                                   WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 GROUP BY 1, 2, 3, 4) m) AS "moves",
-       (SELECT json_build_object('won', count(*), 'revenue', sum("wonAmount"), 'cycleDays', sum(extract(epoch FROM "wonAt" - "createdAt")) / 86400,
-                                 'weekWon', count(*) FILTER (WHERE "wonAt" >= $2), 'weekRevenue', sum("wonAmount") FILTER (WHERE "wonAt" >= $2))
-          FROM "Customer" WHERE "workspaceId" = $1 AND "wonAt" < $3) AS "closed",
+       (SELECT json_build_object('won', count(DISTINCT o."customerId"), 'revenue', sum(o."amount"),
+                                 'weekWon', count(DISTINCT o."customerId") FILTER (WHERE o."at" >= $2), 'weekRevenue', sum(o."amount") FILTER (WHERE o."at" >= $2))
+          FROM "Order" o WHERE o."workspaceId" = $1 AND o."at" < $3 AND o."cancelledAt" IS NULL) AS "closed",
        (SELECT count(*) FROM "Customer" WHERE "workspaceId" = $1 AND "createdAt" < $3) AS "leads",
        (SELECT json_agg(l) FROM (SELECT c."lostReason", count(*) FROM "StageChange" s JOIN "Customer" c ON c."id" = s."customerId"
                                   WHERE s."workspaceId" = $1 AND s."at" >= $2 AND s."at" < $3 AND s."toStage" = ANY($5::text[]) GROUP BY 1) l) AS "lost",

@@ -26,13 +26,13 @@ export async function seedWorkspace(db: Database, options: { customers: number; 
   );
   await db.query(
     `INSERT INTO "Customer" ("id", "workspaceId", "number", "ownerId", "company", "companyKey", "contact", "mobile", "stage", "grade",
-                             "filingStatus", "filedAt", "lostReason", "wonAmount", "wonAt",
+                             "filingStatus", "filedAt", "lostReason", "wonAt",
                              "classifiedAt", "stageEnteredAt", "lastTouchAt", "nextDueAt", "overdueAt", "nextDueChannel", "createdAt", "updatedAt")
      SELECT 'c-' || n, $1, n, 'rep-' || ((n - 1) % $3), 'Company ' || n, 'company' || n, 'Contact ' || n, '138' || lpad(n::text, 8, '0'),
             s.stage, s.grade,
             CASE WHEN n % 50 = 0 THEN 'pending' ELSE 'none' END, CASE WHEN n % 50 = 0 THEN entered END,
             CASE WHEN s.stage = 'lost' THEN (ARRAY['price', 'competitor', 'no-budget'])[1 + n % 3] END,
-            CASE WHEN s.stage = 'won' THEN 1000 + n % 50000 END, CASE WHEN s.stage = 'won' THEN entered END,
+            CASE WHEN s.stage = 'won' THEN entered END,
             entered, entered, entered + interval '20 days',
             CASE WHEN s.stage = 'lost' THEN NULL WHEN due THEN $2::timestamp - ((n / $3) % 7) * interval '1 day' ELSE $2::timestamp + (1 + n % 365) * interval '1 day' END,
             CASE WHEN s.stage = 'lost' THEN NULL WHEN due THEN $2::timestamp - ((n / $3) % 7) * interval '1 day' + interval '3 days' ELSE $2::timestamp + (4 + n % 365) * interval '1 day' END,
@@ -56,6 +56,12 @@ export async function seedWorkspace(db: Database, options: { customers: number; 
     [workspaceId],
   );
   await db.query(
+    `INSERT INTO "Order" ("id", "workspaceId", "customerId", "userId", "kind", "amount", "at")
+     SELECT c."id" || '-win', c."workspaceId", c."id", c."ownerId", 'win', 1000 + c."number" % 50000, c."wonAt"
+       FROM "Customer" c WHERE c."workspaceId" = $1 AND c."stage" = 'won'`,
+    [workspaceId],
+  );
+  await db.query(
     `INSERT INTO "StageChange" ("id", "workspaceId", "customerId", "userId", "fromStage", "toStage", "fromGrade", "toGrade", "at")
      SELECT c."id" || '-new', c."workspaceId", c."id", c."ownerId", NULL, 'potential', NULL, 'C', c."createdAt" FROM "Customer" c WHERE c."workspaceId" = $1
      UNION ALL
@@ -63,7 +69,7 @@ export async function seedWorkspace(db: Database, options: { customers: number; 
        FROM "Customer" c WHERE c."workspaceId" = $1 AND c."stage" <> 'potential'`,
     [workspaceId],
   );
-  for (const table of ["Workspace", "User", "Customer", "Activity", "StageChange", "OutboxMessage"]) await db.query(`ANALYZE "${table}"`);
+  for (const table of ["Workspace", "User", "Customer", "Activity", "StageChange", "Order", "OutboxMessage"]) await db.query(`ANALYZE "${table}"`);
   // reps[i] owns customers i + 1, i + 1 + reps, i + 1 + 2·reps …
   return { workspaceId, externalId, reps: Array.from({ length: reps }, (_, i) => ({ id: `rep-${i}`, externalId: `rep${i}` })) };
 }

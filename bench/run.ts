@@ -179,7 +179,7 @@ try {
 
   if (!args["skip-rss"]) {
     const rss = await measureBotRss({ commands: 300, ...(scratch ? { databaseUrl: scratch.url } : {}) });
-    record({ name: "bot-rss-idle", ...size, rss_mib: Math.round(rss.idle), note: "after start, empty database" });
+    record({ name: "bot-rss-idle", ...size, rss_mib: Math.round(rss.idle), note: "3 s after start; PGlite: a restart on the database it created" });
     record({ name: "bot-rss-load", ...size, rss_mib: Math.round(rss.load), note: "peak over 300 console commands" });
   }
   for (const c of cases) if (c.ratio !== undefined) c.ratio = Math.round(c.ratio * 100) / 100;

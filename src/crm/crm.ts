@@ -10,16 +10,16 @@ import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
 import { home } from "../commands/home.ts";
 import { ensureCaller, type Identity } from "./identity.ts";
+import type { Logger } from "../logger.ts";
 
-export interface Logger {
-  error(message: string, detail?: unknown): void;
-}
+export type { Logger } from "../logger.ts";
 
 export interface CrmDeps {
   prisma: Prisma;
   playbook: Playbook;
   clock?: () => Date;
-  logger?: Logger;
+  /** Only errors are logged by the core itself. */
+  logger?: Pick<Logger, "error">;
 }
 
 export interface ExecuteOptions {

@@ -8,6 +8,7 @@ import type { Reply } from "../reply.ts";
 import type { Caller, CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
+import { normalizeCommandLine } from "../commands/input-limits.ts";
 import { home } from "../commands/home.ts";
 import { ensureCaller, type Identity } from "./identity.ts";
 import type { Logger } from "../logger.ts";
@@ -67,7 +68,7 @@ export function createCrm(deps: CrmDeps) {
     let caller: Caller | undefined;
     try {
       caller = await callerFor(identity);
-      const command = parseCommand(line);
+      const command = parseCommand(normalizeCommandLine(line));
       const context = caller;
       const at = now();
       const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context } satisfies CommandContext);

@@ -214,4 +214,13 @@ export const en = {
     badLocale: (word: string) => `"${word}" is not a language I speak. Use zh or en.`,
     internal: (ref: string) => `Something went wrong on our side and nothing was saved. Try again; if it keeps failing, tell your admin (ref ${ref}).`,
   },
+  /** Input refused before it reaches a command, and answers under load. */
+  limits: {
+    tooLong: (length: number, max: number) => `That command is ${length} characters long; the most I read is ${max}. Shorten it (a long call note can go in several log entries).`,
+    controlCharacter: (code: string, position: number) => `The command contains an invisible control character (${code}) at character ${position}. Type it again without it.`,
+    brokenCharacter: (position: number) => `The command contains a broken character at character ${position} (half of an emoji or a symbol?). Type it again.`,
+    noSuchNumber: (digits: string) => `There is no customer #${digits}. /prospect list shows yours.`,
+    mobileAsRef: (digits: string) => `${digits} looks like a mobile number. Name the customer by its number (#12) or by part of its company or contact name.`,
+    busy: () => "I'm handling a lot of requests right now and could not answer in time. Nothing was saved; please try again in a minute.",
+  },
 };

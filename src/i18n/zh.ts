@@ -206,4 +206,12 @@ export const zh: Messages = {
     badLocale: (word) => `不支持“${word}”。请用 zh 或 en。`,
     internal: (ref) => `系统出错，本次操作未保存任何内容。请重试；如果一直失败，请联系管理员（编号 ${ref}）。`,
   },
+  limits: {
+    tooLong: (length, max) => `这条命令有 ${length} 个字符，最多只能读 ${max} 个。请缩短（较长的通话记录可以分几次记录）。`,
+    controlCharacter: (code, position) => `命令的第 ${position} 个字符是不可见的控制字符（${code}）。请去掉后重新输入。`,
+    brokenCharacter: (position) => `命令的第 ${position} 个字符已损坏（可能是半个表情符号或符号）。请重新输入。`,
+    noSuchNumber: (digits) => `没有 #${digits} 这个客户。/prospect list 可查看你的客户。`,
+    mobileAsRef: (digits) => `${digits} 看起来是手机号。请用客户编号（#12）或公司名、负责人姓名的一部分来指定客户。`,
+    busy: () => "现在请求太多，没能及时处理。本次没有保存任何内容，请一分钟后重试。",
+  },
 };

@@ -36,8 +36,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return wrap(base);
 }
 
-/** The previous name: the entry points log through pino on stderr. */
-export const stderrLogger = (): Logger => createLogger();
 
 function wrap(target: Pino): Logger {
   const line = (level: "info" | "warn" | "error") => (message: string, detail?: unknown) => {

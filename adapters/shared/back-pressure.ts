@@ -7,7 +7,7 @@ import type { Logger } from "../../src/logger.ts";
 export interface BackPressureOptions {
   /** Commands run at once: past the database's connections more only wait longer inside it. */
   concurrency: number;
-  /** An answer that cannot come within this is not worth waiting for: "busy, retry in a minute" now instead. */
+  /** The longest expected wait worth it (default 8 s, so that with the work and the delivery the answer comes within ~10 s): past it, "busy, retry in a minute" now instead. */
   maxWaitMs?: number;
   /** The first guess of how long one command takes, until some have been measured. */
   initialServiceMs?: number;
@@ -34,7 +34,7 @@ export interface BackPressureStats {
  */
 export function withBackPressure(crm: Crm, options: BackPressureOptions): Crm & { stats(): BackPressureStats } {
   const { concurrency, logger } = options;
-  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  const maxWaitMs = options.maxWaitMs ?? 8_000;
   const maxQueued = options.maxQueued ?? 500;
   const now = options.now ?? Date.now;
   const queue = new PQueue({ concurrency });

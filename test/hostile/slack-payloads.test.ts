@@ -146,4 +146,17 @@ describe("real shapes of what the app handles", () => {
     const reply = await slack.command(rep, "add HostileSurvivor");
     expect(reply.text).toBe("Added #1 HostileSurvivor.");
   });
+
+  it("a form button double-clicked runs its command once, like any other button", async () => {
+    const formClick = (n: number) =>
+      ourButton({
+        trigger_id: `trig-form-${n}`,
+        container: { type: "message", message_ts: "1700000000.000900", channel_id: "C1", is_ephemeral: true },
+        actions: [{ type: "button", action_id: "crm_form_0", block_id: "c0:actions", value: "log #1 call double-clicked form button", text: { type: "plain_text", text: "Log" }, action_ts: "1.1" }],
+      }, slack.fake.responseUrl(`hostile-form-${n}`));
+    expect((await slack.interact(formClick(1))).status).toBe(200);
+    expect((await slack.interact(formClick(2))).status).toBe(200);
+    await slack.adapter.idle();
+    expect(await t.db.prisma.activity.count({ where: { content: "double-clicked form button" } })).toBe(1);
+  });
 });

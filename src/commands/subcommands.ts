@@ -8,6 +8,7 @@ export const SUBCOMMANDS = {
   grade: ["定级", "等级", "分级"],
   stage: ["阶段"],
   won: ["成交"],
+  order: ["订单", "下单", "复购"],
   lost: ["战败", "流失"],
   snooze: ["推迟", "延后"],
   due: ["今日", "待办", "到期"],
@@ -18,6 +19,12 @@ export const SUBCOMMANDS = {
   lang: ["语言", "language"],
   setup: ["设置"],
   help: ["帮助", "?", "？"],
+  assign: ["转交", "分配"],
+  release: ["释放", "放回公海"],
+  pool: ["公海"],
+  claim: ["领取", "认领"],
+  yes: ["是", "确认", "confirm", "y"],
+  nudge: ["催办", "提醒"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubcommandName = keyof typeof SUBCOMMANDS;

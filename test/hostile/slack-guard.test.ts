@@ -47,3 +47,16 @@ describe("the gate in front of Bolt (Socket Mode)", () => {
     expect(logs.some((l) => l.includes("block_actions crm_run_0 failed"))).toBe(true);
   });
 });
+
+describe("the gate and the manifest", () => {
+  it("lets through every event the manifest subscribes to", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { classifySlackBody } = await import("../../adapters/slack/classify-payload.ts");
+    const manifest = JSON.parse(readFileSync(new URL("../../adapters/slack/manifest.json", import.meta.url), "utf8"));
+    for (const subscribed of manifest.settings.event_subscriptions.bot_events as string[]) {
+      const type = subscribed.split(".")[0]!;
+      const body = { type: "event_callback", team_id: "T1", event_id: "Ev1", event: { type, user: "U1", text: "help", channel_type: "im" } };
+      expect(classifySlackBody(body), subscribed).toMatchObject({ kind: "handled" });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { Activity, Customer } from "../db/types.ts";
 import { CUSTOMER_FIELDS } from "../domain/customer-fields.ts";
 import { isTouchChannel } from "../domain/channels.ts";
 import { formatDate, localDayDiff } from "../format/dates.ts";
+import { formatAmount } from "../format/amount.ts";
 import type { CadenceResult, ChannelDue } from "../playbook/cadence.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card, type CardAction } from "../reply.ts";
@@ -19,14 +20,35 @@ export interface CustomerView {
   activities?: Activity[];
 }
 
-/** "call: overdue 2 days" — how a due channel reads to the rep. */
+/**
+ * How a due channel reads to the rep, by local day: "due today" only on the due day, then
+ * "due N days ago", and from the overdue day on "overdue", N still counted from the due day
+ * so the number never jumps back. Every place that shows a due channel uses this.
+ */
 export function dueLabel(due: ChannelDue, now: Date, caller: Caller): string {
   const { m, timeZone, locale } = caller;
   const days = localDayDiff(due.dueAt, now, timeZone);
   const channel = m.channels[due.channel];
-  if (due.overdueAt <= now) return m.due.overdue(channel, -days);
-  if (days <= 0) return m.due.today(channel);
+  if (isOverdue(due.overdueAt, now, timeZone)) return m.due.overdue(channel, Math.max(0, -days));
+  if (days === 0) return m.due.today(channel);
+  if (days < 0) return m.due.since(channel, -days);
   return m.due.upcoming(channel, days, formatDate(due.dueAt, timeZone, locale));
+}
+
+/** Overdue from the start of the overdue day, in the reader's zone. */
+export function isOverdue(overdueAt: Date | null, now: Date, timeZone: string): boolean {
+  return overdueAt !== null && (overdueAt <= now || localDayDiff(overdueAt, now, timeZone) <= 0);
+}
+
+/** The short mark a list line carries: overdue, due (how long), or the next date. */
+export function dueMark(customer: Pick<Customer, "nextDueAt" | "overdueAt">, now: Date, caller: Caller): string {
+  const { m, timeZone, locale } = caller;
+  if (!customer.nextDueAt) return "";
+  const days = localDayDiff(customer.nextDueAt, now, timeZone);
+  if (isOverdue(customer.overdueAt, now, timeZone)) return m.list.overdue(Math.max(0, -days));
+  if (days === 0) return m.list.dueToday();
+  if (days < 0) return m.list.dueSince(-days);
+  return m.list.nextDue(formatDate(customer.nextDueAt, timeZone, locale));
 }
 
 export function customerCard(ctx: CommandContext, view: CustomerView): Card {
@@ -41,7 +63,7 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
   fields.push({ label: m.fields.filing, value: m.filingStatus(customer.filingStatus, customer.filingNote) });
   const man = [customer.manMoney && "M", customer.manAuthority && "A", customer.manNeed && "N"].filter(Boolean).join("");
   if (man) fields.push({ label: m.fields.man, value: man });
-  if (customer.wonAmount !== null) fields.push({ label: m.fields.wonAmount, value: customer.wonAmount.toString() });
+  if (customer.wonAmount !== null) fields.push({ label: m.fields.wonAmount, value: formatAmount(customer.wonAmount, locale) });
   if (customer.lostReason) fields.push({ label: m.fields.lostReason, value: lostReasonLabel(playbook, customer.lostReason, locale) });
   if (customer.note) fields.push({ label: m.fields.note, value: customer.note });
 
@@ -49,7 +71,8 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
   if (cadence && cadence.channels.length > 0) {
     sections.push({ title: m.card.nextTouches, items: cadence.channels.map((d) => dueLabel(d, now, ctx.caller)) });
   }
-  if (gaps && customer.filingStatus !== "approved") {
+  // Filing is how a prospect is claimed; a won customer is past it.
+  if (gaps && customer.filingStatus !== "approved" && !isWon(playbook, customer)) {
     const items = gaps.missing.map((f) => m.fields[f]);
     if (gaps.callLogChars < gaps.callLogNeeded) items.push(m.card.callLogShort(gaps.callLogChars, gaps.callLogNeeded));
     if (items.length > 0) sections.push({ title: m.card.missingForFiling, items });
@@ -95,7 +118,7 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
   const wonStage = ctx.playbook.stages.find((s) => s.kind === "won");
   if (customer.stage !== wonStage?.id) actions.push({ kind: "run", label: m.actions.won, command: `won ${ref}`, style: "primary" });
   actions.push({ kind: "prompt", label: m.actions.lost, command: `lost ${ref}`, prompt: m.actions.reasonPrompt, style: "danger" });
-  if (customer.filingStatus === "none" || customer.filingStatus === "rejected") {
+  if ((customer.filingStatus === "none" || customer.filingStatus === "rejected") && !isWon(ctx.playbook, customer)) {
     actions.push({ kind: "run", label: m.actions.file, command: `file ${ref}` });
   }
   if (customer.filingStatus === "pending" && seesWholeTeam(ctx.caller.user.role)) {
@@ -105,9 +128,21 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
   return actions;
 }
 
-/** Stage moves offered on a card: open stages and won; lost needs a reason, so it has its own button. */
+function isWon(playbook: Playbook, customer: Customer): boolean {
+  return playbook.stages.find((s) => s.id === customer.stage)?.kind === "won";
+}
+
+/**
+ * Stage moves offered on a card: open stages and won; lost needs a reason, so it has its own
+ * button. The command names the stage in the reader's words (a Chinese reader sees and can
+ * type 意向客户, never the id), quoted when the name has a space.
+ */
 function stageOptions(playbook: Playbook, ref: string, locale: Caller["locale"], current: string) {
   return playbook.stages
     .filter((s) => s.id !== current && s.kind !== "lost")
-    .map((s) => ({ label: stageName(playbook, s.id, locale), command: `stage ${ref} ${s.id}` }));
+    .map((s) => {
+      const name = stageName(playbook, s.id, locale);
+      const word = locale === "en" ? s.id : /\s|"/.test(name) ? s.id : name;
+      return { label: name, command: `stage ${ref} ${word}` };
+    });
 }

@@ -187,6 +187,7 @@ export const en = {
     noMatch: (fragment: string) => `No customer of yours matches "${fragment}". Try its number (#12) or /prospect list.`,
     ambiguous: (fragment: string, candidates: string[], more: number) =>
       `"${fragment}" matches several customers; use the number:\n${candidates.join("\n")}${more ? `\n…and ${more} more` : ""}`,
+    candidate: (n: number, company: string, contact: string | null) => `#${n} ${company}${contact ? ` (${contact})` : ""}`,
     unknownKey: (key: string, keys: readonly string[]) => `Unknown field "${key}". Fields: ${list([...keys])}.`,
     required: (field: string) => `${field} is required.`,
     badField: (field: string, value: string, expected: string) => `${field}: "${value}" is not valid — expected ${expected}.`,

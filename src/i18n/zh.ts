@@ -178,6 +178,7 @@ export const zh: Messages = {
     noMatch: (fragment) => `你的客户中没有与“${fragment}”匹配的。请用编号（如 #12），或发送“客户 列表”查看。`,
     ambiguous: (fragment, candidates, more) =>
       `“${fragment}”匹配到多个客户，请用编号指定：\n${candidates.join("\n")}${more ? `\n……还有 ${more} 个` : ""}`,
+    candidate: (n, company, contact) => `#${n} ${company}${contact ? `（${contact}）` : ""}`,
     unknownKey: (key, keys) => `没有“${key}”这个字段。可用字段：${list([...keys])}。`,
     required: (field) => `${field}为必填项。`,
     badField: (field, value, expected) => `${field}：“${value}”无效，应为${expected}。`,

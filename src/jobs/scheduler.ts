@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import { deliverDue } from "./deliver.ts";
 import type { JobDeps } from "./job-deps.ts";
 import { runMorningDigest } from "./morning-digest.job.ts";
+import { runCalendarNotice } from "./calendar-notice.job.ts";
 import { runWeeklySummary } from "./weekly-summary.job.ts";
 
 export interface SchedulerOptions {
@@ -51,6 +52,8 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
       noOverlap: true,
     }),
     cron.schedule("17 3 * * *", guard("receipt purge", () => purgeReceipts(deps)), { name: "receipts", noOverlap: true }),
+    // Daily, in the morning in China: the outbox makes every run after the first a no-op.
+    cron.schedule("7 2 * * *", guard("calendar notice", () => runCalendarNotice(deps, { now: deps.now() })), { name: "calendar-notice", noOverlap: true }),
     cron.schedule("30 * * * * *", guard("outbox retries", () => deliverDue({ prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger })), {
       name: "outbox",
       noOverlap: true,

@@ -18,7 +18,8 @@ describe("add", () => {
     const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: 1 } });
     expect(customer).toMatchObject({ stage: "potential", grade: "D", company: "Foshan Tuoxin", filingStatus: "none" });
     // Potential D: a call and an SMS every ~20 days (DOMAIN.md §3).
-    expect(customer.nextDueAt!.getTime() - t.clock.now.getTime()).toBe(20 * 86_400_000);
+    // Potential D: 20 days on is Sun 13 Dec, a day off on the mainland calendar: due Monday.
+    expect(customer.nextDueAt).toEqual(new Date("2026-12-14T00:00:00+08:00"));
     const history = await t.db.prisma.stageChange.findMany({ where: { customerId: customer.id } });
     expect(history).toMatchObject([{ fromStage: null, toStage: "potential", toGrade: "D" }]);
   });

@@ -108,9 +108,11 @@ describe("edit, show and list", () => {
     await addAs(rep, "add L2 grade=A");
     await addAs(rep, "add L3 stage=intention grade=A");
     const all = await rep.run("list");
-    expect(all.text).toBe("Team customers (3)"); // the first person in a workspace is its admin
+    expect(all.cards[0]!.title).toBe("Team customers (3)"); // the first person in a workspace is its admin
     expect(all.cards[0]!.sections[0]!.items.map((i) => i.split(" · ")[0])).toEqual(["#2 L2", "#3 L3", "#1 L1"]);
-    expect((await rep.run("list potential A")).cards[0]!.sections[0]!.items).toHaveLength(1);
+    const filtered = await rep.run("list potential A");
+    expect(filtered.cards[0]!.sections[0]!.items).toHaveLength(1);
+    expect(filtered.cards[0]!.title).toBe("Team customers · Potential grade A (1)");
     expect((await rep.run("list 意向")).cards[0]!.sections[0]!.items[0]).toMatch(/^#3 L3/);
     expect((await rep.run("list won")).text).toBe("No customers match.");
     expect((await rep.run("list purple")).text).toBe('"purple" is not a stage, a grade, "mine" or "team".');

@@ -73,7 +73,7 @@ describe("language and help", () => {
     const user = t.person("helped", { workspace: "lang" });
     const all = await user.run("help");
     expect(all.ephemeral).toBe(true);
-    expect(all.cards[0]!.sections[0]!.items).toHaveLength(18);
+    expect(all.cards[0]!.sections[0]!.items).toHaveLength(19);
     const log = await user.run("help 跟进");
     // One title per reply: the card's.
     expect(log.text).toBe("");

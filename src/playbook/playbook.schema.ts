@@ -153,6 +153,11 @@ export const playbookSchema = z
     stages: z.array(stageSchema).min(3, { error: "expected at least an open, a won and a lost stage" }),
     defaultStage: lowerId,
     filing: filingSchema.default({ required: [] }),
+    /**
+     * Customers may be private persons (a car buyer): `add 王先生 手机=…` names the person, who is
+     * also the contact, and two buyers of the same name are told apart by mobile, not by name.
+     */
+    individualBuyers: z.boolean().default(false),
     lostReasons: z.array(lostReasonSchema).default([]),
   })
   .superRefine(checkPlaybook);

@@ -16,8 +16,10 @@ export const add: CommandHandler = async (command, ctx) => {
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();
   if (typedCompany && input.fields.company) fail("company_twice", (m) => m.errors.companyTwice());
   const { fields, stage, grade, man, callLog, force } = input;
+  // A playbook of individual buyers (4S): the name typed is the person, and so the contact.
+  const person = ctx.playbook.individualBuyers && typedCompany && !fields.contact ? { contact: typedCompany } : {};
   const { customer, cadence } = await addCustomer(ctx, {
-    fields: { ...fields, ...(typedCompany ? { company: typedCompany } : {}) },
+    fields: { ...fields, ...person, ...(typedCompany ? { company: typedCompany } : {}) },
     ...(stage !== undefined ? { stage } : {}),
     ...(grade !== undefined ? { grade } : {}),
     ...(man ? { man } : {}),

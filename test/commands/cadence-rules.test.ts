@@ -119,3 +119,22 @@ describe("the filing call log counts what carries meaning", () => {
     expect((await rep.run(`备案 #${rich}`)).ok).toBe(true);
   });
 });
+
+describe("every invalid field in one reply", () => {
+  it("add and edit name each bad field, the stage and grade included, at once", async () => {
+    const rep = t.person("fields-rep", { workspace: "fields", locale: "zh-CN" });
+    const added = await rep.run("新增 字段公司 手机=123 邮箱=nope 等级=Z");
+    expect(added.ok).toBe(false);
+    expect(added.text.split("\n")).toEqual([
+      "手机：“123”无效，应为11 位大陆手机号，例如 13800138000。",
+      "邮箱：“nope”无效，应为邮箱地址，例如 li@example.com。",
+      "“Z”不是潜在客户的等级。可用等级：A、B、C、D。",
+    ]);
+    expect(Object.keys(added.fieldErrors ?? {}).sort()).toEqual(["email", "grade", "mobile"]);
+    const n = await numberOf(await rep.run("新增 字段公司"));
+    const edited = await rep.run(`修改 #${n} 手机=123 阶段=火星`);
+    expect(edited.ok).toBe(false);
+    expect(edited.text.split("\n")).toHaveLength(2);
+    expect(edited.text).toContain("“火星”不是有效阶段");
+  });
+});

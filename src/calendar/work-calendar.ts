@@ -1,6 +1,4 @@
 import chineseDays from "chinese-days";
-import dayjs from "dayjs";
-import "../format/dates.ts"; // registers dayjs's utc and timezone plugins
 
 /**
  * Which local days a team works. Due dates fall on working days only: a call due on a Sunday
@@ -45,6 +43,21 @@ export function workCalendar(kind: CalendarKind, zone: string): WorkCalendar {
   return { kind, zone, isWorkingDay: isMainlandWorkingDay };
 }
 
+// The cadence engine asks about the same few hundred days over and over: remember the answers.
+// Bounded, so a long-running bot does not grow without end.
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (known.size >= limit) known.clear();
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
 const covered = new Map<number, boolean>();
 
 /** Whether the package knows the year's holidays (a year with none listed is one it lacks). */
@@ -57,15 +70,17 @@ export function coversYear(year: number): boolean {
   return known;
 }
 
-function isMainlandWorkingDay(date: string): boolean {
+const isMainlandWorkingDay = memo(10_000, (date: string): boolean => {
   if (coversYear(Number(date.slice(0, 4)))) return chineseDays.isWorkday(date);
-  const weekday = dayjs(date).day();
+  const weekday = utcDay(date).getUTCDay();
   return weekday !== 0 && weekday !== 6;
-}
+});
+
+const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** Calendar-day arithmetic on local dates. */
 export function addLocalDays(date: string, days: number): string {
-  return dayjs(date).add(days, "day").format("YYYY-MM-DD");
+  return new Date(utcDay(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `date` itself when it is a working day, else the first working day after it. */
@@ -76,13 +91,54 @@ export function nextWorkingDay(calendar: WorkCalendar, date: string): string {
   return day;
 }
 
-export function localDateOf(instant: Date, zone: string): string {
-  return dayjs(instant).tz(zone).format("YYYY-MM-DD");
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
 }
+
+/** The zone's wall clock at an instant, read as if it were UTC (ms). */
+function wallClock(instant: number, zone: string): number {
+  const parts: Record<string, number> = {};
+  for (const { type, value } of formatterFor(zone).formatToParts(new Date(instant))) parts[type] = Number(value);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+const HOUR_MS = 3_600_000;
+// Formatting a date in a zone is slow (tens of µs); a zone's offset changes only on the hour,
+// so it is looked up once per zone and hour.
+const offsetInHour = memo(50_000, (key: string): number => {
+  const [zone, hour] = key.split("|") as [string, string];
+  const instant = Number(hour) * HOUR_MS;
+  return wallClock(instant, zone) - instant;
+});
+
+/** The local calendar date of an instant in a zone. */
+export function localDateOf(instant: Date, zone: string): string {
+  const at = instant.getTime();
+  const offset = offsetInHour(`${zone}|${Math.floor(at / HOUR_MS)}`);
+  return new Date(at + offset).toISOString().slice(0, 10);
+}
+
+const startOfDay = memo(20_000, (key: string): number => {
+  const [date, zone] = key.split("|") as [string, string];
+  const midnight = utcDay(date).getTime();
+  // Local midnight = UTC midnight minus the zone's offset; the second pass settles a day on which
+  // the offset changes (daylight saving).
+  let instant = midnight - (wallClock(midnight, zone) - midnight);
+  instant = midnight - (wallClock(instant, zone) - instant);
+  return instant;
+});
 
 /** The first instant of a local date in the zone. */
 export function startOfLocalDate(date: string, zone: string): Date {
-  return dayjs.tz(date, zone).toDate();
+  return new Date(startOfDay(`${date}|${zone}`));
 }
 
 export function isWorkingDayAt(calendar: WorkCalendar, instant: Date, zone: string = calendar.zone): boolean {

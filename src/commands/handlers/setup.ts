@@ -28,7 +28,9 @@ export const setup: CommandHandler = async (command, ctx) => {
   }
   if (what === "timezone" || what === "tz" || what === "时区") {
     if (!isValidTimeZone(value) || !value.includes("/")) fail("bad_zone", (m) => m.errors.badTimeZone(value));
-    await tx.workspace.update({ ...workspace, data: { timeZone: value } });
+    const updated = await tx.workspace.update({ ...workspace, data: { timeZone: value } });
+    // Due dates are whole days of the workspace's zone (and its default calendar follows the zone).
+    await refreshWorkspaceCadence(tx, playbookForWorkspace(ctx.playbook, updated), updated.id);
     return textReply(caller.m.setup.timeZoneSet(value));
   }
   if (what === "lang" || what === "language" || what === "语言") {

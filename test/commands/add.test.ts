@@ -64,7 +64,9 @@ describe("add", () => {
     expect(reply.text).toContain('Mobile: "123" is not valid — expected an 11-digit mainland mobile number');
     expect(reply.text).toContain('Email: "nope" is not valid');
     expect(reply.text).toContain('Unknown field "colour"');
-    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "email", "colour"]);
+    // The bad grade too, in the same reply: one correction fixes the whole command.
+    expect(reply.text).toContain('"Z" is not a grade of Potential.');
+    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "email", "colour", "grade"]);
     const badGrade = await rep.run("add Acme grade=Z");
     expect(badGrade.text).toBe('"Z" is not a grade of Potential. Grades: A, B, C, D.');
     expect(await t.db.prisma.customer.count()).toBe(before);

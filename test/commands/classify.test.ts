@@ -33,6 +33,9 @@ describe("grade, stage, won and lost", () => {
     const n = await addAs(rep, "add StageCo grade=C");
     expect((await rep.run(`stage #${n} 意向`)).text).toBe(`#${n} is now Intention · B.`);
     expect((await rep.run(`stage #${n} intention A`)).text).toBe(`#${n} is now Intention · A.`);
+    // Selection also needs an approved filing (the default playbook's prerequisites).
+    expect((await rep.run(`stage #${n} selection`)).code).toBe("prerequisites");
+    await t.db.prisma.customer.updateMany({ where: { number: n, workspace: { externalId: "ws1" } }, data: { filingStatus: "approved" } });
     expect((await rep.run(`stage #${n} selection`)).text).toBe(`#${n} is now Selection.`);
     const bad = await rep.run(`stage #${n} heaven`);
     expect(bad.text).toMatch(/^"heaven" is not a stage\. Stages: potential \(Potential\), intention/);

@@ -68,7 +68,8 @@ describe("the weekly summary", () => {
     // 9 leads filed before the week ended (W7 came after), one won: 1/9; 9 days from filing to won.
     expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, repurchaseRate: 0, averageCycleDays: 9 });
     expect(s.lostReasons).toEqual([{ reason: "moved abroad", count: 1 }, { reason: "price", count: 1 }]);
-    expect(s.overdueByRep).toEqual([{ owner: "rep1", count: 1 }]);
+    // Old2's call was overdue when it was marked won: a stage change never clears that (issue #9).
+    expect(s.overdueByRep).toEqual([{ owner: "boss", count: 1 }, { owner: "rep1", count: 1 }]);
     expect(s.pendingFilings.map((f) => [f.company, f.owner])).toEqual([["W6", "rep1"]]);
     expect(s.tracked.map((c) => [c.company, c.stage, c.grade, c.owner, c.overdue])).toEqual([
       ["W3", "intention", "A", "rep1", false],

@@ -3,6 +3,7 @@ import { TOUCH_CHANNELS } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { checkPlaybook } from "./playbook.checks.ts";
+import { escalationSchema, poolSchema } from "./director.schema.ts";
 
 /**
  * A sales playbook is data: another team's stages, grades and cadences are a config change,
@@ -159,6 +160,8 @@ export const playbookSchema = z
      */
     individualBuyers: z.boolean().default(false),
     lostReasons: z.array(lostReasonSchema).default([]),
+    pool: poolSchema.default(() => poolSchema.parse({})),
+    escalation: escalationSchema.default([]),
   })
   .superRefine(checkPlaybook);
 

@@ -1,4 +1,5 @@
 import { fail } from "../../errors.ts";
+import { findPerson, looksLikePerson } from "../../crm/people.ts";
 import { seesWholeTeam } from "../../crm/roles.ts";
 import { classLabel, findGrade, findStage, stageName } from "../../customers/playbook-terms.ts";
 import { dueMark } from "../../customers/customer-card.ts";
@@ -17,9 +18,14 @@ export const list: CommandHandler = async (command, ctx) => {
   let scope: "mine" | "team" = seesWholeTeam(caller.user.role) ? "team" : "mine";
   let stageId: string | undefined;
   let grade: string | undefined;
+  let owner: { id: string; displayName: string } | undefined;
   for (const { value } of command.words) {
     const word = value.toLowerCase();
-    if (MINE.has(word)) scope = "mine";
+    if (looksLikePerson(value)) {
+      if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.teamIsForDirectors());
+      owner = await findPerson(tx, caller.workspace.id, value);
+      scope = "team";
+    } else if (MINE.has(word)) scope = "mine";
     else if (TEAM.has(word)) {
       if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.teamIsForDirectors());
       scope = "team";
@@ -30,6 +36,7 @@ export const list: CommandHandler = async (command, ctx) => {
   const where = {
     ...visibleCustomers(caller),
     ...(scope === "mine" ? { ownerId: caller.user.id } : {}),
+    ...(owner ? { ownerId: owner.id, pooledAt: null } : {}),
     ...(stageId ? { stage: stageId } : {}),
     ...(grade ? { grade } : {}),
   };
@@ -51,6 +58,6 @@ export const list: CommandHandler = async (command, ctx) => {
   const footer = total > rows.length ? m.list.more(total - rows.length) : undefined;
   // The title says what was asked for, and is the reply's only title.
   const filter = [stageId ? stageName(playbook, stageId, locale) : "", grade ? m.list.gradeFilter(grade) : ""].filter(Boolean).join(" ");
-  const title = scope === "team" ? m.list.teamTitle(total, filter) : m.list.mineTitle(total, filter);
+  const title = owner ? m.list.ofRep(owner.displayName, total, filter) : scope === "team" ? m.list.teamTitle(total, filter) : m.list.mineTitle(total, filter);
   return cardReply("", [card(title, { sections: [{ title: "", items }], ...(footer ? { footer } : {}) })]);
 };

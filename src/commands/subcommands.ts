@@ -24,6 +24,7 @@ export const SUBCOMMANDS = {
   pool: ["公海"],
   claim: ["领取", "认领"],
   yes: ["是", "确认", "confirm", "y"],
+  nudge: ["催办", "提醒"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubcommandName = keyof typeof SUBCOMMANDS;

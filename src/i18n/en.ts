@@ -81,7 +81,25 @@ export const en = {
     empty: (filter: string) => `The shared pool is empty${filter ? ` for ${filter}` : ""}.`,
     since: (date: string) => `in the pool since ${date}`,
     claimButton: "Claim",
+    reclaimNotice: (customer: string, date: string) => `${customer} goes back to the shared pool on ${date} unless you log a touch before then.`,
+    reclaimed: (customer: string, reason: string) => `${customer} went back to the shared pool: ${reason}.`,
+    reasonNoTouch: (days: number) => `no touch for ${plural(days, "day")}`,
+    reasonUnfiled: (days: number) => `not filed within ${plural(days, "day")}`,
     more: (n: number) => `…and ${n} more; narrow it down: /prospect pool <stage> <grade>`,
+  },
+  director: {
+    title: (name: string, tracked: number, escalated: number, filings: number, reclaiming: number) =>
+      `Good morning, ${name}: ${[tracked && `${tracked} tracked overdue`, escalated && `${escalated} escalated`, filings && `${plural(filings, "filing")} waiting`, reclaiming && `${reclaiming} about to return to the pool`].filter(Boolean).join(", ")}.`,
+    trackedOverdue: (n: number) => `A-grade intention and selection customers overdue (${n})`,
+    escalated: (n: number) => `Overdue past the escalation threshold (${n})`,
+    filings: (n: number) => `Filings waiting for approval (${n})`,
+    reclaiming: (n: number) => `About to return to the shared pool (${n})`,
+    overdueSince: (date: string) => `overdue since ${date}`,
+    nudge: "Nudge the rep", reassign: "Reassign", reassignPrompt: "To whom? (@name)",
+    escalatedToRep: (customer: string) => `${customer} is overdue past its threshold: your director has been told. Log a touch to clear it.`,
+    nudgeNote: (by: string, words: string) => `Nudged by ${by}${words ? `: ${words}` : ""}`,
+    nudged: (by: string, customer: string, words: string) => `${by} asks you to follow up ${customer}${words ? `: ${words}` : ""}.`,
+    nudgeSent: (name: string, customer: string) => `${name} was reminded about ${customer}.`,
   },
   deal: { orderAdded: (n: number, amount: string) => `Order of ${amount} recorded on #${n}.` },
   filing: {
@@ -178,6 +196,7 @@ export const en = {
       pool: { usage: "pool [stage] [grade]", summary: "the shared pool (公海)", details: ["Example: /prospect pool intention"] },
       claim: { usage: "claim <ref>", summary: "take a customer from the shared pool", details: [
         "Example: /prospect claim #12 — within your holding limit; not a customer you released in the last cooldown days." ] },
+      nudge: { usage: "nudge <ref> [words]", summary: "remind the owner by direct message (directors)", details: ["Example: /prospect nudge #12 call them before Friday"] },
       yes: { usage: "yes", summary: "confirm what a dry run asked (within 10 minutes)", details: [] },
     } satisfies Record<SubcommandName, Topic>,
   },
@@ -204,6 +223,9 @@ export const en = {
     days: (n: string) => `${n} days`,
     lostReasons: () => "Lost this week, by reason",
     overdueByRep: () => "Overdue customers per rep",
+    grip: () => "The team this week",
+    escalated: () => "Escalated", released: () => "Back to the shared pool", claimed: () => "Claimed from the pool", handovers: () => "Handed over",
+    compliance: () => "On cadence now, per rep (not overdue ÷ with a cadence)",
     pendingFilings: (n: number) => `Filings waiting for approval (${n})`,
     tracked: (n: number) => `A-grade digest (${n})`,
     lastNext: (last: string, next: string) => `last ${last}, next ${next}`,
@@ -229,7 +251,8 @@ export const en = {
     stopped: () => "Bye.",
     unknownWorkspace: (w: string) => `There is no workspace "${w}". Give its id or the platform's id (a Slack team id, a Feishu tenant key, or "local" for the console).`,
     jobUsage: () =>
-      "Usage: npm run job -- <morning-digest|weekly-summary> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "Usage: npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+    jobList: (names: string[]) => `Jobs: ${names.join(", ")}\nRun one: npm run job -- <name> [--now <ISO time>] [--workspace <id>]`,
     badNow: (value: string) => `--now "${value}" is not a time. Give an ISO time such as 2026-11-24T09:00:00+08:00.`,
     jobDone: (job: string, r: { queued: number; nothingToSend: number; alreadyDone: number; sent: number; failed: number; waiting: number }) =>
       `${job}: ${r.queued} new message(s), ${r.nothingToSend} with nothing to send, ${r.alreadyDone} already done; sent ${r.sent}, failed ${r.failed}, waiting for a retry ${r.waiting}.`,

@@ -2,6 +2,7 @@ import { coversYear, localDateOf, workspaceCalendar } from "../calendar/work-cal
 import type { Workspace } from "../db/types.ts";
 import type { Locale } from "../domain/localized.ts";
 import { messagesFor } from "../i18n/messages.ts";
+import type { JobDefinition } from "./job-definition.ts";
 import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
 import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { enqueue } from "./outbox.ts";
@@ -42,3 +43,10 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace
     else result.alreadyDone++;
   }
 }
+
+/** Daily, in the morning in China (02:07 UTC): the outbox makes every run after the first a no-op. */
+export const calendarNoticeJob: JobDefinition = {
+  name: CALENDAR_NOTICE,
+  schedule: () => ({ cron: "7 2 * * *" }),
+  run: (deps, run) => runCalendarNotice(deps, run),
+};

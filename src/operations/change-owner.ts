@@ -29,7 +29,7 @@ export async function changeOwner(ctx: OperationContext, customer: Customer, to:
       at: now,
     },
   });
-  const moved = await tx.customer.update({ where: { id: customer.id }, data: { ownerId: to.id, pooledAt: null } });
+  const moved = await tx.customer.update({ where: { id: customer.id }, data: { ownerId: to.id, pooledAt: null, heldSince: now, reclaimNoticeAt: null, escalatedAt: null } });
   const ref = actionRef(moved, caller.workspace);
   const title = `#${moved.number} ${moved.company}`;
   if (to.id !== caller.user.id) {

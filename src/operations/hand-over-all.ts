@@ -19,7 +19,7 @@ export async function handOverAll(ctx: OperationContext, from: User, to: User): 
       workspaceId: caller.workspace.id, customerId, userId: caller.user.id, fromOwnerId: from.id, toOwnerId: to.id, reason: null, at: now,
     })),
   });
-  await tx.customer.updateMany({ where: { id: { in: ids } }, data: { ownerId: to.id } });
+  await tx.customer.updateMany({ where: { id: { in: ids } }, data: { ownerId: to.id, heldSince: now, reclaimNoticeAt: null } });
   const key = `handover-all:${from.id}:${to.id}:${now.toISOString()}`;
   const text = (m: Parameters<Parameters<typeof notify>[4]>[0]) => m.handover.all(ids.length, from.displayName, to.displayName, caller.user.displayName);
   for (const person of [from, to]) {

@@ -52,6 +52,6 @@ export async function claimCustomer(ctx: OperationContext, customer: Customer): 
   await tx.ownerChange.create({
     data: { workspaceId: customer.workspaceId, customerId: customer.id, userId: caller.user.id, fromOwnerId: null, toOwnerId: caller.user.id, at: now },
   });
-  const claimed = await tx.customer.update({ where: { id: customer.id }, data: { ownerId: caller.user.id, pooledAt: null } });
+  const claimed = await tx.customer.update({ where: { id: customer.id }, data: { ownerId: caller.user.id, pooledAt: null, heldSince: now, reclaimNoticeAt: null, escalatedAt: null } });
   return (await refreshCadence(tx, playbook, claimed)).customer;
 }

@@ -33,3 +33,24 @@ export const escalationSchema = z.array(z.strictObject({ ...scopeSchema, escalat
 
 export type PoolRules = z.output<typeof poolSchema>;
 export type EscalationRule = z.output<typeof escalationSchema>[number];
+
+/** Stage and grade ids in the pool and escalation rules must name the playbook's own. */
+export function checkDirectorRules(
+  playbook: { stages: { id: string; grades: { id: string }[] }[]; pool: PoolRules; escalation: EscalationRule[] },
+  ctx: z.RefinementCtx,
+): void {
+  const check = (rule: { stage: string; grades?: string[] | undefined }, path: (string | number)[]) => {
+    const stage = playbook.stages.find((s) => s.id === rule.stage);
+    if (!stage) {
+      ctx.addIssue({ code: "custom", path: [...path, "stage"], message: `unknown stage ${rule.stage}; stages: ${playbook.stages.map((s) => s.id).join(", ")}` });
+      return;
+    }
+    rule.grades?.forEach((grade, i) => {
+      if (!stage.grades.some((g) => g.id === grade)) {
+        ctx.addIssue({ code: "custom", path: [...path, "grades", i], message: `${stage.id} has no grade ${grade}` });
+      }
+    });
+  };
+  playbook.pool.reclaim.forEach((rule, i) => check(rule, ["pool", "reclaim", i]));
+  playbook.escalation.forEach((rule, i) => check(rule, ["escalation", i]));
+}

@@ -3,7 +3,7 @@ import { TOUCH_CHANNELS } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { checkPlaybook } from "./playbook.checks.ts";
-import { escalationSchema, poolSchema } from "./director.schema.ts";
+import { checkDirectorRules, escalationSchema, poolSchema } from "./director.schema.ts";
 
 /**
  * A sales playbook is data: another team's stages, grades and cadences are a config change,
@@ -163,7 +163,8 @@ export const playbookSchema = z
     pool: poolSchema.default(() => poolSchema.parse({})),
     escalation: escalationSchema.default([]),
   })
-  .superRefine(checkPlaybook);
+  .superRefine(checkPlaybook)
+  .superRefine(checkDirectorRules);
 
 export type CadenceRule = z.output<typeof cadenceRuleSchema>;
 export type Cadence = z.output<typeof cadenceSchema>;

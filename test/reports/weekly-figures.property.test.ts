@@ -212,7 +212,7 @@ describe("the weekly figures agree with the recorded history", () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, 300_000);
 });
 
 function round(n: number | null): number | null {

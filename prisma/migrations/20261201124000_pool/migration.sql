@@ -9,3 +9,8 @@ ALTER TABLE "Customer" ADD COLUMN     "pooledAt" TIMESTAMP(3);
 -- CreateIndex
 CREATE INDEX "Customer_workspaceId_pooledAt_idx" ON "Customer"("workspaceId", "pooledAt");
 
+-- AlterTable
+ALTER TABLE "Customer" ADD COLUMN     "escalatedAt" TIMESTAMP(3),
+ADD COLUMN     "heldSince" TIMESTAMP(3),
+ADD COLUMN     "reclaimNoticeAt" TIMESTAMP(3);
+

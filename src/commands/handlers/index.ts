@@ -4,6 +4,7 @@ import { add } from "./add.ts";
 import { assign } from "./assign.ts";
 import { claim, pool, release } from "./pool.ts";
 import { yes } from "./yes.ts";
+import { nudge } from "./nudge.ts";
 import { grade, stage } from "./classify.ts";
 import { lost, order, won } from "./deal.ts";
 import { due } from "./due.ts";
@@ -19,5 +20,5 @@ import { setup } from "./setup.ts";
 import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help, assign, release, pool, claim, yes,
+  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help, assign, release, pool, claim, yes, nudge,
 };

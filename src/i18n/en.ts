@@ -251,7 +251,7 @@ export const en = {
     stopped: () => "Bye.",
     unknownWorkspace: (w: string) => `There is no workspace "${w}". Give its id or the platform's id (a Slack team id, a Feishu tenant key, or "local" for the console).`,
     jobUsage: () =>
-      "Usage: npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "Usage: npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
     jobList: (names: string[]) => `Jobs: ${names.join(", ")}\nRun one: npm run job -- <name> [--now <ISO time>] [--workspace <id>]`,
     badNow: (value: string) => `--now "${value}" is not a time. Give an ISO time such as 2026-11-24T09:00:00+08:00.`,
     jobDone: (job: string, r: { queued: number; nothingToSend: number; alreadyDone: number; sent: number; failed: number; waiting: number }) =>

@@ -240,7 +240,7 @@ export const zh: Messages = {
     stopped: () => "再见。",
     unknownWorkspace: (w) => `没有“${w}”这个工作区。请给出工作区 id 或平台 id（Slack team id、飞书 tenant key，控制台为 "local"）。`,
     jobUsage: () =>
-      "用法：npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "用法：npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
     jobList: (names) => `可运行的任务：${names.join("、")}\n运行：npm run job -- <任务名> [--now <ISO 时间>] [--workspace <id>]`,
     badNow: (value) => `--now “${value}”不是有效时间。请写成 ISO 时间，例如 2026-11-24T09:00:00+08:00。`,
     jobDone: (job, r) =>

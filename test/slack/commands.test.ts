@@ -102,7 +102,7 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
   it("answers errors only to the person who typed them", async () => {
     const unknown = await run(alice, "frobnicate");
     expect(unknown.response_type).toBe("ephemeral");
-    expect(unknown.text).toBe("没有“frobnicate”这个命令。发送 /prospect help 查看命令列表。");
+    expect(unknown.text).toBe("没有“frobnicate”这个命令。发送“客户 帮助”查看命令列表。");
     const empty = await slack.command(alice, "");
     expect(empty.response_type).toBe("ephemeral");
   });

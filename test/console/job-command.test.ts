@@ -46,7 +46,7 @@ describe("npm run job", () => {
   it("explains bad arguments, an unknown workspace, and a database in use", async () => {
     const usage = await run("adapters/job.ts", ["coffee"]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|director-digest|weekly-summary>");
+    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice>");
     const list = await run("adapters/job.ts", []);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("Jobs: morning-digest, director-digest, weekly-summary");

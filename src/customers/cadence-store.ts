@@ -2,6 +2,7 @@ import type { Customer, Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
 import { computeCadence, type CadenceResult, type ChannelTouches } from "../playbook/cadence.ts";
+import { readHeldDue } from "./held-due.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 
 /**
@@ -53,7 +54,7 @@ export async function readTouches(tx: Tx, customer: Customer): Promise<ChannelTo
 
 export function cadenceFrom(
   playbook: Playbook,
-  customer: Pick<Customer, "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil">,
+  customer: Pick<Customer, "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil" | "heldDue">,
   touches: ChannelTouches[],
 ): CadenceResult {
   return computeCadence(playbook, {
@@ -63,7 +64,8 @@ export function cadenceFrom(
     stageEnteredAt: customer.stageEnteredAt,
     snoozedUntil: customer.snoozedUntil,
     touches,
-  });
+    held: readHeldDue(customer.heldDue),
+  }, playbook.workCalendar);
 }
 
 export async function cadenceOf(tx: Tx, playbook: Playbook, customer: Customer): Promise<CadenceResult> {

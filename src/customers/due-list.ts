@@ -12,7 +12,7 @@ import { classLabel, gradeRank, stageRank } from "./playbook-terms.ts";
 /** What a due list shows and the cadence engine needs of a customer: the rows are read by the thousand. */
 export type DueCustomer = Pick<
   Customer,
-  "id" | "number" | "ownerId" | "company" | "contact" | "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil" | "lastTouchAt" | "nextDueAt" | "overdueAt"
+  "id" | "number" | "ownerId" | "company" | "contact" | "stage" | "grade" | "classifiedAt" | "stageEnteredAt" | "snoozedUntil" | "heldDue" | "lastTouchAt" | "nextDueAt" | "overdueAt"
 >;
 
 export interface DueItem {
@@ -73,7 +73,7 @@ export async function dueTodayForOwners(
             WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay") AS n
      CROSS JOIN LATERAL (
            SELECT c."id", c."number", c."ownerId", c."company", c."contact", c."stage", c."grade", c."classifiedAt", c."stageEnteredAt",
-                  c."snoozedUntil", c."lastTouchAt", c."nextDueAt", c."overdueAt", ${touchesJsonSql(PrismaNamespace.sql`c."id"`, PrismaNamespace.sql`c."stageEnteredAt"`)} AS "touches"
+                  c."snoozedUntil", c."heldDue", c."lastTouchAt", c."nextDueAt", c."overdueAt", ${touchesJsonSql(PrismaNamespace.sql`c."id"`, PrismaNamespace.sql`c."stageEnteredAt"`)} AS "touches"
              FROM "Customer" c
             WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
             ORDER BY c."nextDueAt", c."number"

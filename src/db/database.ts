@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -9,6 +7,7 @@ import { PrismaClient } from "../../generated/prisma/client.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations } from "./migrate.ts";
 import { pgliteRunner, postgresRunner } from "./sql-runners.ts";
+import { PGliteThread } from "./pglite-thread.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -70,38 +69,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-/**
- * PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory, in the
- * bot's own RSS; a team's CRM fits in far less, and the data directory's files stay in the
- * operating system's cache anyway. 16 MB takes the idle bot from ~370 to ~230 MiB.
- */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
-
-function initialiseInWorker(path: string): Promise<void> {
-  const code = `
-    const { workerData } = require("node:worker_threads");
-    import(workerData.module).then(async ({ PGlite }) => {
-      const db = await PGlite.create(workerData.path, { startParams: workerData.startParams });
-      await db.close();
-    });`;
-  const worker = new Worker(code, { eval: true, workerData: { module: import.meta.resolve("@electric-sql/pglite"), path, startParams: PGLITE_START_PARAMS } });
-  return new Promise((resolve, reject) => {
-    worker.once("error", reject);
-    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`initialising the database in ${path} failed (worker exit ${code})`))));
-  });
-}
-
 async function openPGlite(dataDir: string | null, image?: Blob): Promise<Database> {
   const lock: DataDirLock | null = dataDir ? lockDataDir(dataDir) : null;
   let pglite: PGlite | undefined;
   try {
-    const path = dataDir ? join(dataDir, "pglite") : undefined;
-    const options = { startParams: PGLITE_START_PARAMS, ...(image ? { loadDataDir: image } : {}) };
-    // initdb grows PGlite's WebAssembly memory to ~600 MiB, and WebAssembly memory never shrinks
-    // (nor is it returned before a major GC, which an idle bot never has): a new data directory
-    // is created in a worker thread, whose memory goes with it.
-    if (path !== undefined && !existsSync(join(path, "PG_VERSION"))) await initialiseInWorker(path);
-    pglite = await PGlite.create(path, options);
+    // On its own thread: a query in the embedded database must not hold up the HTTP acks.
+    // PGliteThread offers the part of PGlite's API the adapter and the migrator use.
+    pglite = (await PGliteThread.start(dataDir ? join(dataDir, "pglite") : null, image)) as unknown as PGlite;
     await applyMigrations(pgliteRunner(pglite));
   } catch (error) {
     await pglite?.close().catch(() => undefined);

@@ -9,6 +9,8 @@ import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
 import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { enqueueMany, outboxKey, recipientKey, recordedKeys } from "./outbox.ts";
 import { localDateAndTime } from "../format/dates.ts";
+import { isWorkingDayAt, workspaceCalendar } from "../calendar/work-calendar.ts";
+import { playbookForWorkspace } from "../calendar/workspace-playbook.ts";
 
 export const MORNING_DIGEST = "morning-digest";
 /** Lines in one message; the rest are counted, with a hint to ask for the full list. */
@@ -31,7 +33,10 @@ export async function runMorningDigest(deps: JobDeps, run: JobRun & { digestAt: 
  */
 export async function enqueueMorningDigests(deps: JobDeps, run: JobRun & { digestAt: string }, workspace: Workspace, result: JobResult) {
   const users = await deps.prisma.user.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "asc" } });
+  const calendar = workspaceCalendar(workspace);
   const candidates = users.flatMap((user) => {
+    // No list on a day off (a weekend, 国庆节): what is due then is still due on the next working day.
+    if (!isWorkingDayAt(calendar, run.now, user.timeZone)) return [];
     const local = localDateAndTime(run.now, user.timeZone);
     if (run.respectLocalTime && local.time < run.digestAt) return [];
     return [{ user, period: local.date, target: { kind: "user" as const, userId: user.externalId } }];
@@ -42,7 +47,7 @@ export async function enqueueMorningDigests(deps: JobDeps, run: JobRun & { diges
   const todo = candidates.filter((c) => !recorded.has(keyOf(c)));
   result.alreadyDone += candidates.length - todo.length;
   if (todo.length === 0) return;
-  const lists = await dueTodayForOwners(deps.prisma, deps.playbook, workspace.id, todo.map((c) => c.user), run.now, DIGEST_CAP);
+  const lists = await dueTodayForOwners(deps.prisma, playbookForWorkspace(deps.playbook, workspace), workspace.id, todo.map((c) => c.user), run.now, DIGEST_CAP);
   const entries = todo.map((c) => ({
     workspaceId: workspace.id,
     job: MORNING_DIGEST,
@@ -65,7 +70,8 @@ function digestFor(deps: JobDeps, workspace: Workspace, user: User, list: DueLis
   const locale = user.locale as Locale;
   const caller: Caller = { user, workspace, locale, timeZone: user.timeZone, m: messagesFor(locale) };
   const { m } = caller;
-  const cards = items.map((item) => dueCard(deps.playbook, caller, item, now));
+  const playbook = playbookForWorkspace(deps.playbook, workspace);
+  const cards = items.map((item) => dueCard(playbook, caller, item, now));
   if (total > items.length) cards.push(card(m.digest.more(total - items.length)));
   return { ok: true, ephemeral: false, locale, text: m.digest.morning(user.displayName, total, overdue), cards };
 }

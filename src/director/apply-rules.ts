@@ -25,7 +25,8 @@ export interface RuleResult {
  * customers overdue past their threshold (once per overdue episode), telling the rep. Each
  * customer is handled in its own transaction, so one failure costs only that customer.
  */
-export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, workspace: Workspace, now: Date): Promise<RuleResult> {
+/** `now` is the business time the rules are judged at; `sendAt` the real clock the notices are due from. */
+export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, workspace: Workspace, now: Date, sendAt: Date = now): Promise<RuleResult> {
   const result: RuleResult = { noticed: 0, reclaimed: 0, escalated: 0 };
   const open = playbook.stages.filter((s) => s.kind === "open").map((s) => s.id);
   const hasPoolRules = playbook.pool.reclaim.length > 0 || playbook.pool.unfiledDays !== undefined;
@@ -44,7 +45,7 @@ export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, wor
       const reclaim = reclaimOf(playbook, customer);
       if (!reclaim) continue;
       if (reclaim.at <= now) {
-        await prisma.$transaction((tx) => reclaimNow(tx, playbook, workspace, owner, customer, reclaim, now));
+        await prisma.$transaction((tx) => reclaimNow(tx, playbook, workspace, owner, customer, reclaim, now, sendAt));
         result.reclaimed++;
       } else if (reclaim.at.getTime() - playbook.pool.noticeDays * DAY <= now.getTime() && !(customer.reclaimNoticeAt && customer.reclaimNoticeAt >= reclaim.since)) {
         await prisma.$transaction(async (tx) => {
@@ -58,7 +59,7 @@ export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, wor
               { kind: "prompt", label: m.actions.logCall, command: `log ${ref} call`, prompt: m.actions.notePrompt, style: "primary" },
               { kind: "run", label: m.actions.open, command: `show ${ref}` },
             ] })],
-          }), now);
+          }), sendAt);
         });
         result.noticed++;
       }
@@ -77,7 +78,7 @@ export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, wor
         const title = `#${customer.number} ${customer.company}`;
         await notify(tx, workspace, owner, `escalated:${customer.id}:${customer.overdueAt!.toISOString()}`, (m) => ({
           ok: true, ephemeral: false, text: m.director.escalatedToRep(title), cards: [],
-        }), now);
+        }), sendAt);
       });
       result.escalated++;
     }
@@ -85,7 +86,7 @@ export async function applyDirectorRules(prisma: Prisma, playbook: Playbook, wor
   return result;
 }
 
-async function reclaimNow(tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0], playbook: Playbook, workspace: Workspace, owner: User, customer: Customer, reclaim: NonNullable<ReturnType<typeof reclaimOf>>, now: Date) {
+async function reclaimNow(tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0], playbook: Playbook, workspace: Workspace, owner: User, customer: Customer, reclaim: NonNullable<ReturnType<typeof reclaimOf>>, now: Date, sendAt: Date) {
   const wm = messagesFor(workspace.locale as Locale);
   const reason = reclaim.rule.kind === "no-touch" ? wm.pool.reasonNoTouch(reclaim.rule.days) : wm.pool.reasonUnfiled(reclaim.rule.days);
   // The rule acts in the owner's name: the history shows whose customer went back and why.
@@ -94,5 +95,5 @@ async function reclaimNow(tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[
   const title = `#${customer.number} ${customer.company}`;
   await notify(tx, workspace, owner, `reclaimed:${customer.id}:${now.toISOString()}`, (m) => ({
     ok: true, ephemeral: false, text: m.pool.reclaimed(title, reclaim.rule.kind === "no-touch" ? m.pool.reasonNoTouch(reclaim.rule.days) : m.pool.reasonUnfiled(reclaim.rule.days)), cards: [],
-  }), now);
+  }), sendAt);
 }

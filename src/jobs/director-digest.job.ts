@@ -28,7 +28,7 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string 
   if (!(run.respectLocalTime && local.time < run.digestAt) && !(await alreadyRecorded(deps.prisma, workspace.id, RULES, local.date, marker))) {
     // Recorded first: a second replica's tick finds the marker and leaves the rules to this one.
     if (await enqueue(deps.prisma, { workspaceId: workspace.id, job: RULES, period: local.date, platform: workspace.platform, target: marker, reply: null }, deps.now())) {
-      const applied = await applyDirectorRules(deps.prisma, deps.playbook, workspace, run.now);
+      const applied = await applyDirectorRules(deps.prisma, deps.playbook, workspace, run.now, deps.now());
       deps.logger.info(`${RULES} ${workspace.externalId}: ${applied.noticed} notices, ${applied.reclaimed} reclaimed, ${applied.escalated} escalated`);
     }
   }

@@ -51,7 +51,8 @@ describe.runIf(process.env.DATABASE_URL)("two replicas on one PostgreSQL (separa
       expect((await t.person(`r${i}`, { workspace: "dirs" }).run(`add Sel${i} stage=selection`)).ok).toBe(true);
     }
     const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "dirs" } });
-    const now = new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString(); // overdue at 5, escalated a day later
+    // Overdue 5 days after being added (a working day on the cn calendar), escalated a day later: well past by day 10.
+    const now = new Date(t.clock.now.getTime() + 10 * 86_400_000).toISOString();
     const run = () => runJob(t.db.url!, now, "director-digest", ["--workspace", "dirs"]);
     const [a, b] = await Promise.all([run(), run()]);
     expect(a.code, a.stderr).toBe(0);

@@ -16,6 +16,26 @@ export interface Reply {
   ephemeral: boolean;
   text: string;
   cards: Card[];
+  /** Files for the person (an export): Slack and Feishu upload them, the console writes them to disk. */
+  files?: OutputFile[];
+  /**
+   * The command a plain "yes" runs (the console has no buttons): confirming an import. The
+   * same command is on the card's primary button.
+   */
+  confirm?: string;
+}
+
+/** A file the person sent with the command (an import), as the adapter downloaded it. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file the reply carries. */
+export interface OutputFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
 }
 
 export interface Card {

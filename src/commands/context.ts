@@ -2,7 +2,7 @@ import type { Tx, User, Workspace } from "../db/types.ts";
 import type { Locale } from "../domain/localized.ts";
 import type { Messages } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
-import type { Reply } from "../reply.ts";
+import type { InputFile, Reply } from "../reply.ts";
 import type { ParsedCommand } from "./parse.ts";
 
 export interface Caller {
@@ -21,6 +21,8 @@ export interface CommandContext {
   now: Date;
   playbook: Playbook;
   caller: Caller;
+  /** Files sent with the command (an import). */
+  files?: readonly InputFile[];
 }
 
 export type CommandHandler = (command: ParsedCommand, ctx: CommandContext) => Promise<Reply>;

@@ -18,6 +18,8 @@ export const SUBCOMMANDS = {
   lang: ["语言", "language"],
   setup: ["设置"],
   help: ["帮助", "?", "？"],
+  import: ["导入"],
+  export: ["导出"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubcommandName = keyof typeof SUBCOMMANDS;

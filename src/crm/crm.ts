@@ -4,7 +4,7 @@ import type { Locale } from "../domain/localized.ts";
 import { DomainError } from "../errors.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
-import type { Reply } from "../reply.ts";
+import type { InputFile, Reply } from "../reply.ts";
 import type { Caller, CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
@@ -33,6 +33,8 @@ export interface ExecuteOptions {
    * double-clicked button uses a short window, so the same button works again tomorrow.
    */
   dedupeWindowMs?: number;
+  /** Files the person sent with the command (an import). */
+  files?: readonly InputFile[];
 }
 
 /** Why a command was refused: a stable code (e.g. `duplicate`) and field problems for forms. */
@@ -70,7 +72,8 @@ export function createCrm(deps: CrmDeps) {
       const command = parseCommand(line);
       const context = caller;
       const at = now();
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context } satisfies CommandContext);
+      const files = options.files ? { files: options.files } : {};
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context, ...files } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       if (!dedupeKey) return await prisma.$transaction(run, TX_OPTIONS);
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
@@ -84,7 +87,8 @@ export function createCrm(deps: CrmDeps) {
           const reply = await run(tx);
           await tx.commandReceipt.update({
             where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
-            data: { reply: reply as object },
+            // A file (an export) is not kept: a repeated delivery gets the answer without it.
+            data: { reply: withoutFiles(reply) as object },
           });
           return reply;
         }, TX_OPTIONS);
@@ -121,6 +125,11 @@ export function createCrm(deps: CrmDeps) {
   }
 
   return { execute, homeView, callerFor, playbook, now };
+}
+
+function withoutFiles(reply: Reply): Reply {
+  const { files: _files, ...rest } = reply;
+  return rest;
 }
 
 function fallbackCaller(identity: Identity): Pick<Caller, "m"> {

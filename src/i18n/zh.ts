@@ -1,8 +1,10 @@
 import type { Messages } from "./messages.ts";
+import { transferZh } from "./transfer-zh.ts";
 
 const list = (items: string[]) => items.join("、");
 
 export const zh: Messages = {
+  transfer: transferZh,
   fields: {
     company: "公司名称", contact: "负责人", title: "职位", mobile: "手机", phone: "电话", fax: "传真",
     province: "省份", city: "城市", address: "地址", email: "邮箱", wechat: "微信", qq: "QQ",
@@ -107,6 +109,11 @@ export const zh: Messages = {
         "在频道里发送 setup channel：周报发到该频道（未设置时私信发给每位总监）。",
         "setup timezone Asia/Shanghai：周报使用的时区；setup lang en：团队频道的语言。" ] },
       help: { usage: "help [命令]", summary: "帮助", details: [] },
+      import: { usage: "导入", summary: "从 Excel 或 CSV 文件导入客户", details: [
+        "在与机器人的私聊中发送 .xlsx 或 .csv 文件（控制台：import <路径>）；先出预检结果，再点按钮确认。",
+        "销售总监可以加一列“负责业务员”；业务员导入的客户归自己。" ] },
+      export: { usage: "导出 [mine|team] [csv|xlsx]", summary: "把客户导出为文件", details: [
+        "业务员导出自己的客户，销售总监导出全团队的。默认 XLSX；CSV 为带 BOM 的 UTF-8（中文 Excel 可直接打开）。" ] },
     },
   },
   digest: {

@@ -6,6 +6,8 @@ import { due } from "./due.ts";
 import { edit } from "./edit.ts";
 import { approve, file, reject } from "./filing.ts";
 import { help } from "./help.ts";
+import { exportCustomers } from "./export.ts";
+import { importFile } from "./import.ts";
 import { lang } from "./lang.ts";
 import { list } from "./list.ts";
 import { log } from "./log.ts";
@@ -16,4 +18,5 @@ import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
   add, list, show, edit, log, grade, stage, won, lost, snooze, due, file, approve, reject, role, lang, setup, help,
+  import: importFile, export: exportCustomers,
 };

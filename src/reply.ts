@@ -29,6 +29,8 @@ export interface Reply {
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** The size the platform announced, when the adapter did not download a file that is too big. */
+  size?: number;
 }
 
 /** A file the reply carries. */

@@ -55,6 +55,8 @@ export const transferEn = {
     nothingToCreate: () => "Nothing to create: every row is a duplicate or has a mistake.",
     done: (n: number, from: number, to: number) => `Imported ${n} customers (#${from}–#${to}). They are due on their grade's cadence from today.`,
     cancelled: () => "Import cancelled; nothing was written.",
+    doneTitle: (file: string) => `Imported: ${file}`,
+    cancelledTitle: (file: string) => `Import cancelled: ${file}`,
   },
   export: {
     done: (n: number, file: string) => `Exported ${n} customers: ${file}`,

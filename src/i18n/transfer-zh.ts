@@ -57,6 +57,8 @@ export const transferZh: typeof transferEn = {
     nothingToCreate: () => "没有可新建的客户：每一行都重复或有错误。",
     done: (n, from, to) => `已导入 ${n} 个客户（#${from}–#${to}），从今天起按各自等级的跟进节奏提醒。`,
     cancelled: () => "已取消导入，没有写入任何数据。",
+    doneTitle: (file) => `已导入：${file}`,
+    cancelledTitle: (file) => `已取消导入：${file}`,
   },
   export: {
     done: (n, file) => `已导出 ${n} 个客户：${file}`,

@@ -50,7 +50,11 @@ export async function claimPendingImport(tx: Tx, caller: Caller, id: string, now
   return { fileName: pending.fileName, rows: pending.rows as unknown as PlannedRow[] };
 }
 
-export async function cancelPendingImport(tx: Tx, caller: Caller, id: string): Promise<void> {
-  const { count } = await tx.pendingImport.deleteMany({ where: { id, workspaceId: caller.workspace.id, userId: caller.user.id, confirmedAt: null } });
-  if (count !== 1) throw new DomainError("import_gone", (m) => m.transfer.errors.pendingGone());
+export async function cancelPendingImport(tx: Tx, caller: Caller, id: string): Promise<{ fileName: string }> {
+  const pending = /^[0-9a-f-]{36}$/i.test(id)
+    ? await tx.pendingImport.findFirst({ where: { id, workspaceId: caller.workspace.id, userId: caller.user.id, confirmedAt: null } })
+    : null;
+  if (!pending) throw new DomainError("import_gone", (m) => m.transfer.errors.pendingGone());
+  await tx.pendingImport.delete({ where: { id } });
+  return { fileName: pending.fileName };
 }

@@ -19,7 +19,7 @@ export interface Table {
  */
 export async function readTable(file: InputFile): Promise<Table> {
   const { maxFileBytes, maxRows, maxColumns, maxCellChars } = IMPORT_LIMITS;
-  if (file.bytes.byteLength > maxFileBytes) {
+  if (Math.max(file.size ?? 0, file.bytes.byteLength) > maxFileBytes) {
     const mb = maxFileBytes / 1024 / 1024;
     throw new DomainError("import_too_big", (m) => m.transfer.errors.tooBig(mb));
   }

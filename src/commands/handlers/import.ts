@@ -6,7 +6,7 @@ import { planImport } from "../../import/plan-import.ts";
 import { readTable } from "../../import/read-table.ts";
 import { renderPlan } from "../../import/render-plan.ts";
 import { addCustomers } from "../../operations/add-customers.ts";
-import { card, cardReply, textReply } from "../../reply.ts";
+import { card, cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
 /**
@@ -27,11 +27,12 @@ export const importFile: CommandHandler = async (command, ctx) => {
     const created = await addCustomers(ctx, pending.rows.map((r) => r.customer));
     const first = created[0]?.number ?? 0;
     const last = created[created.length - 1]?.number ?? 0;
-    return textReply(m.transfer.import.done(created.length, first, last));
+    // A card of its own, so the dry run's card (and its buttons) is replaced where it was clicked.
+    return cardReply(m.transfer.import.done(created.length, first, last), [card(m.transfer.import.doneTitle(pending.fileName))]);
   }
   if (!file && verb && ["cancel", "取消"].includes(verb.toLowerCase()) && id) {
-    await cancelPendingImport(tx, caller, id);
-    return textReply(m.transfer.import.cancelled());
+    const { fileName } = await cancelPendingImport(tx, caller, id);
+    return cardReply(m.transfer.import.cancelled(), [card(m.transfer.import.cancelledTitle(fileName))]);
   }
   if (!file) {
     // A path typed where no file could be read (the console could not open it).

@@ -20,7 +20,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   } catch {
     // Not UTF-8: a legacy code page.
   }
-  const guess = chardet.analyse(buffer)[0];
+  // A sample is enough to tell the code page, and chardet reads every byte it is given.
+  const guess = chardet.analyse(buffer.subarray(0, 16 * 1024))[0];
   const encoding: TextEncoding = guess?.name === "Big5" && guess.confidence >= 80 ? "big5" : "gb18030";
   const text = iconv.decode(buffer, encoding);
   if (text.includes("\ufffd")) throw new DomainError("import_encoding", (m) => m.transfer.errors.encoding());

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Locale } from "./domain/localized.ts";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "./format/dates.ts";
 import { localeFromTag } from "./i18n/messages.ts";
-import { isValidCron } from "./jobs/scheduler.ts";
+import { isValidCron } from "./jobs/cron-expression.ts";
 
 /**
  * Everything the bot reads from its environment, read and checked once at start. Nothing

@@ -8,6 +8,7 @@ export const SUBCOMMANDS = {
   grade: ["定级", "等级", "分级"],
   stage: ["阶段"],
   won: ["成交"],
+  order: ["订单", "下单", "复购"],
   lost: ["战败", "流失"],
   snooze: ["推迟", "延后"],
   due: ["今日", "待办", "到期"],

@@ -1,8 +1,10 @@
-import type { Caller, CommandContext } from "../commands/context.ts";
-import type { Activity, Customer } from "../db/types.ts";
+import type { Caller } from "../crm/caller.ts";
+import type { CommandContext } from "../commands/context.ts";
+import type { Activity, Customer, Order } from "../db/types.ts";
 import { CUSTOMER_FIELDS } from "../domain/customer-fields.ts";
 import { isTouchChannel } from "../domain/channels.ts";
 import { formatDate, localDayDiff } from "../format/dates.ts";
+import { formatMoney } from "../format/money.ts";
 import type { CadenceResult, ChannelDue } from "../playbook/cadence.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card, type CardAction } from "../reply.ts";
@@ -17,6 +19,9 @@ export interface CustomerView {
   cadence?: CadenceResult;
   gaps?: FilingGaps;
   activities?: Activity[];
+  orders?: Order[];
+  /** Owner changes, oldest first, with the names already looked up. */
+  owners?: { at: Date; from: string; to: string; reason: string | null }[];
 }
 
 /** "call: overdue 2 days" — how a due channel reads to the rep. */
@@ -30,7 +35,7 @@ export function dueLabel(due: ChannelDue, now: Date, caller: Caller): string {
 }
 
 export function customerCard(ctx: CommandContext, view: CustomerView): Card {
-  const { customer, ownerName, cadence, gaps, activities } = view;
+  const { customer, ownerName, cadence, gaps, activities, orders, owners } = view;
   const { m, locale, timeZone } = ctx.caller;
   const { playbook, now } = ctx;
   const fields = CUSTOMER_FIELDS.filter((f) => f !== "company" && f !== "note" && customer[f]).map((f) => ({
@@ -41,7 +46,6 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
   fields.push({ label: m.fields.filing, value: m.filingStatus(customer.filingStatus, customer.filingNote) });
   const man = [customer.manMoney && "M", customer.manAuthority && "A", customer.manNeed && "N"].filter(Boolean).join("");
   if (man) fields.push({ label: m.fields.man, value: man });
-  if (customer.wonAmount !== null) fields.push({ label: m.fields.wonAmount, value: customer.wonAmount.toString() });
   if (customer.lostReason) fields.push({ label: m.fields.lostReason, value: lostReasonLabel(playbook, customer.lostReason, locale) });
   if (customer.note) fields.push({ label: m.fields.note, value: customer.note });
 
@@ -49,10 +53,14 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
   if (cadence && cadence.channels.length > 0) {
     sections.push({ title: m.card.nextTouches, items: cadence.channels.map((d) => dueLabel(d, now, ctx.caller)) });
   }
-  if (gaps && customer.filingStatus !== "approved") {
+  if (orders && orders.length > 0) sections.push(ordersSection(ctx.caller, orders));
+  if (gaps && customer.filingStatus !== "approved" && !isWon(playbook, customer)) {
     const items = gaps.missing.map((f) => m.fields[f]);
     if (gaps.callLogChars < gaps.callLogNeeded) items.push(m.card.callLogShort(gaps.callLogChars, gaps.callLogNeeded));
     if (items.length > 0) sections.push({ title: m.card.missingForFiling, items });
+  }
+  if (owners && owners.length > 0) {
+    sections.push({ title: m.card.owners, items: owners.map((o) => m.card.ownerChange(formatDate(o.at, timeZone, locale), o.from, o.to, o.reason)) });
   }
   if (activities && activities.length > 0) {
     sections.push({
@@ -76,6 +84,7 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
   if (customer.stage === lostStage?.id) {
     return [{ kind: "choose", label: m.actions.reactivate, options: stageOptions(ctx.playbook, ref, locale, customer.stage) }];
   }
+  const won = isWon(ctx.playbook, customer);
   const actions: CardAction[] = [
     { kind: "prompt", label: m.actions.logCall, command: `log ${ref} call`, prompt: m.actions.notePrompt, style: "primary" },
     { kind: "prompt", label: m.actions.logSms, command: `log ${ref} sms`, prompt: m.actions.notePrompt },
@@ -91,9 +100,15 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
       options: grades.filter((g) => g.id !== customer.grade).map((g) => ({ label: g.id, command: `grade ${ref} ${g.id}` })),
     });
   }
+  if (won) {
+    // A won customer's deal is closed: what comes next is another order, or a loss that says what it means.
+    actions.push({ kind: "prompt", label: m.actions.addOrder, command: `order ${ref}`, prompt: m.actions.orderPrompt, style: "primary" });
+    actions.push({ kind: "prompt", label: m.actions.orderCancelled, command: `lost ${ref} cancelled`, prompt: m.actions.reasonPrompt, style: "danger" });
+    actions.push({ kind: "prompt", label: m.actions.churned, command: `lost ${ref} churned`, prompt: m.actions.reasonPrompt, style: "danger" });
+    return actions;
+  }
   actions.push({ kind: "choose", label: m.actions.stage, options: stageOptions(ctx.playbook, ref, locale, customer.stage) });
-  const wonStage = ctx.playbook.stages.find((s) => s.kind === "won");
-  if (customer.stage !== wonStage?.id) actions.push({ kind: "run", label: m.actions.won, command: `won ${ref}`, style: "primary" });
+  actions.push({ kind: "run", label: m.actions.won, command: `won ${ref}`, style: "primary" });
   actions.push({ kind: "prompt", label: m.actions.lost, command: `lost ${ref}`, prompt: m.actions.reasonPrompt, style: "danger" });
   if (customer.filingStatus === "none" || customer.filingStatus === "rejected") {
     actions.push({ kind: "run", label: m.actions.file, command: `file ${ref}` });
@@ -110,4 +125,21 @@ function stageOptions(playbook: Playbook, ref: string, locale: Caller["locale"],
   return playbook.stages
     .filter((s) => s.id !== current && s.kind !== "lost")
     .map((s) => ({ label: stageName(playbook, s.id, locale), command: `stage ${ref} ${s.id}` }));
+}
+
+function isWon(playbook: Playbook, customer: Customer): boolean {
+  return playbook.stages.find((s) => s.id === customer.stage)?.kind === "won";
+}
+
+/** Every order with its date and amount, an unknown amount said as such, cancelled ones marked. */
+function ordersSection(caller: Caller, orders: Order[]) {
+  const { m, timeZone, locale } = caller;
+  const standing = orders.filter((o) => !o.cancelledAt);
+  const total = standing.reduce((sum, o) => sum + (o.amount === null ? 0 : Number(o.amount)), 0);
+  return {
+    title: m.card.orders(standing.length, formatMoney(total, locale)),
+    items: orders.map((o) =>
+      m.card.order(formatDate(o.at, timeZone, locale), o.amount === null ? m.card.amountUnknown : formatMoney(Number(o.amount), locale), o.note, o.cancelledAt !== null),
+    ),
+  };
 }

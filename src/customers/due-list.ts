@@ -1,4 +1,4 @@
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import type { Customer, Tx } from "../db/types.ts";
 import { endOfLocalDay, formatDate } from "../format/dates.ts";
 import type { ChannelDue } from "../playbook/cadence.ts";

@@ -1,4 +1,4 @@
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import type { Tx } from "../db/types.ts";
 import { pick } from "../domain/localized.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";

@@ -1,5 +1,5 @@
 import type { PrismaNamespace } from "../db/types.ts";
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import { seesWholeTeam } from "../crm/roles.ts";
 
 /** The customers a caller may see and change: their own, or the whole workspace's for directors. */

@@ -1,6 +1,6 @@
 import type { Prisma as PrismaNamespace } from "../../generated/prisma/client.ts";
 
-export type { Activity, Customer, StageChange, User, Workspace } from "../../generated/prisma/client.ts";
+export type { Activity, Customer, Order, OwnerChange, StageChange, User, Workspace } from "../../generated/prisma/client.ts";
 export type Tx = PrismaNamespace.TransactionClient;
 export { Prisma as PrismaNamespace } from "../../generated/prisma/client.ts";
 

@@ -24,7 +24,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const guess = chardet.analyse(buffer.subarray(0, 16 * 1024))[0];
   const encoding: TextEncoding = guess?.name === "Big5" && guess.confidence >= 80 ? "big5" : "gb18030";
   const text = iconv.decode(buffer, encoding);
-  if (text.includes("\ufffd")) throw new DomainError("import_encoding", (m) => m.transfer.errors.encoding());
+  if (text.includes("\ufffd")) throw new DomainError("bad_file", (m) => m.transfer.errors.encoding());
   return { text, encoding };
 }
 

@@ -62,7 +62,7 @@ function buildWords(): Map<string, ColumnKind> {
   for (const m of [messagesFor("zh-CN"), messagesFor("en")]) {
     for (const key of [...CUSTOMER_FIELDS, "calllog", "stage", "grade", "man"] as const) add(m.fields[key], { kind: "field", key });
     add(m.fields.owner, { kind: "owner" });
-    for (const label of [m.fields.filing, m.fields.wonAmount, m.fields.lostReason, ...Object.values(m.transfer.exportHeaders)]) add(label, { kind: "ignored" });
+    for (const label of [m.fields.filing, m.fields.lostReason, ...Object.values(m.transfer.exportHeaders)]) add(label, { kind: "ignored" });
   }
   for (const [word, key] of Object.entries(ENGLISH_WORDS)) add(word, { kind: "field", key });
   IGNORED_WORDS.forEach((w) => add(w, { kind: "ignored" }));
@@ -89,14 +89,14 @@ export function mapHeaders(header: string[]): HeaderMap {
     if (kind.kind === "ignored") return void map.ignored.push(raw);
     const slot = kind.kind === "owner" ? "owner" : kind.key;
     const earlier = seen.get(slot);
-    if (earlier !== undefined) throw new DomainError("import_column_twice", (m) => m.transfer.errors.columnTwice(earlier, raw));
+    if (earlier !== undefined) throw new DomainError("bad_file", (m) => m.transfer.errors.columnTwice(earlier, raw));
     seen.set(slot, raw);
     map.columns.set(index, kind);
     map.used.push(raw);
   });
   if (!seen.has("company")) {
     const found = header.filter((h) => h !== "");
-    throw new DomainError("import_no_company", (m) => m.transfer.errors.noCompanyColumn(found));
+    throw new DomainError("bad_file", (m) => m.transfer.errors.noCompanyColumn(found));
   }
   return map;
 }

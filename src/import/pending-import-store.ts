@@ -1,4 +1,4 @@
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
 import { PENDING_IMPORT_TTL_MS } from "./limits.ts";
@@ -41,7 +41,7 @@ export async function claimPendingImport(tx: Tx, caller: Caller, id: string, now
     ? await tx.pendingImport.findFirst({ where: { id, workspaceId: caller.workspace.id } })
     : null;
   if (!pending) throw new DomainError("import_gone", (m) => m.transfer.errors.pendingGone());
-  if (pending.userId !== caller.user.id) throw new DomainError("import_not_yours", (m) => m.transfer.errors.pendingNotYours());
+  if (pending.userId !== caller.user.id) throw new DomainError("forbidden", (m) => m.transfer.errors.pendingNotYours());
   if (pending.confirmedAt) throw new DomainError("import_done", (m) => m.transfer.errors.pendingDone());
   if (pending.expiresAt <= now) throw new DomainError("import_expired", (m) => m.transfer.errors.pendingExpired());
   // Two clicks at once: the second waits on this row and then finds it confirmed.

@@ -4,15 +4,15 @@ import { companyKey } from "../domain/customer-fields.ts";
 import { DomainError } from "../errors.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { readFieldInput } from "../customers/field-input.ts";
-import { resolveClassification } from "../customers/reclassify.ts";
-import { findExistingDuplicates, type ExistingDuplicate, type NewCustomer } from "../operations/add-customers.ts";
+import { resolveClassification, stageKind } from "../operations/classification.ts";
+import { findExistingDuplicates, type ExistingDuplicate, type NewCustomerRow } from "../operations/add-customers.ts";
 import { mapHeaders } from "./map-headers.ts";
 import type { Table } from "./read-table.ts";
 
 export interface PlannedRow {
   line: number;
   owner: string;
-  customer: NewCustomer & { ref: string };
+  customer: NewCustomerRow & { ref: string };
 }
 
 export interface DuplicateRow {
@@ -72,13 +72,13 @@ export async function planImport(ctx: CommandContext, table: Table): Promise<Imp
       }
     }
     const at = (key: string) => columnOf.get(key) ?? { column: key, value: "" };
-    let customer: NewCustomer | undefined;
+    let customer: NewCustomerRow | undefined;
     try {
       const input = readFieldInput(pairs);
       const company = input.fields.company;
       if (!company) problems.push({ ...companyColumn(table, headers.columns), why: (m) => m.errors.required(m.fields.company) });
       else {
-        const fields = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v)) as NewCustomer["fields"];
+        const fields = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v)) as NewCustomerRow["fields"];
         customer = {
           fields: { ...fields, company },
           ...(input.stage !== undefined ? { stage: input.stage } : {}),
@@ -93,7 +93,8 @@ export async function planImport(ctx: CommandContext, table: Table): Promise<Imp
     }
     if (customer) {
       try {
-        resolveClassification(ctx, null, customer.stage, customer.grade);
+        const klass = resolveClassification(ctx, null, customer.stage, customer.grade);
+        if (stageKind(ctx.playbook, klass.stage) === "lost") problems.push({ ...at("stage"), why: (m) => m.errors.newCustomerLost() });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const key = Object.keys(error.fieldErrors)[0] ?? "stage";

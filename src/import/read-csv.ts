@@ -15,6 +15,6 @@ export function readCsv(bytes: Uint8Array): { rows: string[][]; encoding: TextEn
     return { rows, encoding };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new DomainError("import_bad_csv", (m) => m.transfer.errors.badCsv(line));
+    throw new DomainError("bad_file", (m) => m.transfer.errors.badCsv(line));
   }
 }

@@ -21,7 +21,7 @@ export async function readTable(file: InputFile): Promise<Table> {
   const { maxFileBytes, maxRows, maxColumns, maxCellChars } = IMPORT_LIMITS;
   if (Math.max(file.size ?? 0, file.bytes.byteLength) > maxFileBytes) {
     const mb = maxFileBytes / 1024 / 1024;
-    throw new DomainError("import_too_big", (m) => m.transfer.errors.tooBig(mb));
+    throw new DomainError("file_too_big", (m) => m.transfer.errors.tooBig(mb));
   }
   const name = file.name.toLowerCase();
   const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
@@ -32,27 +32,27 @@ export async function readTable(file: InputFile): Promise<Table> {
     table = { format: "csv", encoding: csv.encoding, all: csv.rows };
   } else {
     const fileName = file.name;
-    throw new DomainError("import_format", (m) => m.transfer.errors.format(fileName));
+    throw new DomainError("bad_file", (m) => m.transfer.errors.format(fileName));
   }
   const all = table.all.map((row) => row.map(readCell));
   // Blank lines at the top (a title row left empty) and anywhere else carry nothing.
   const firstFilled = all.findIndex((row) => row.some((c) => c !== ""));
-  if (firstFilled < 0) throw new DomainError("import_empty", (m) => m.transfer.errors.empty());
+  if (firstFilled < 0) throw new DomainError("bad_file", (m) => m.transfer.errors.empty());
   const header = all[firstFilled]!;
   const rows = all
     .map((cells, i) => ({ line: i + 1, cells }))
     .slice(firstFilled + 1)
     .filter((row) => row.cells.some((c) => c !== ""));
-  if (rows.length === 0) throw new DomainError("import_empty", (m) => m.transfer.errors.empty());
+  if (rows.length === 0) throw new DomainError("bad_file", (m) => m.transfer.errors.empty());
   if (rows.length > maxRows) {
     const count = rows.length;
-    throw new DomainError("import_too_many_rows", (m) => m.transfer.errors.tooManyRows(count, maxRows));
+    throw new DomainError("file_too_big", (m) => m.transfer.errors.tooManyRows(count, maxRows));
   }
-  if (header.length > maxColumns) throw new DomainError("import_too_many_columns", (m) => m.transfer.errors.tooManyColumns(maxColumns));
+  if (header.length > maxColumns) throw new DomainError("bad_file", (m) => m.transfer.errors.tooManyColumns(maxColumns));
   const long = rows.find((row) => row.cells.some((c) => c.length > maxCellChars));
   if (long) {
     const { line } = long;
-    throw new DomainError("import_cell_too_long", (m) => m.transfer.errors.cellTooLong(line, maxCellChars));
+    throw new DomainError("bad_file", (m) => m.transfer.errors.cellTooLong(line, maxCellChars));
   }
   return { format: table.format, ...(table.encoding ? { encoding: table.encoding } : {}), header, rows };
 }

@@ -7,7 +7,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {
-    throw new DomainError("import_bad_xlsx", (m) => m.transfer.errors.badXlsx());
+    throw new DomainError("bad_file", (m) => m.transfer.errors.badXlsx());
   }
   const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
   if (!sheet) return [];

@@ -1,4 +1,4 @@
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import { card, type Card, type Reply } from "../reply.ts";
 import type { ImportPlan } from "./plan-import.ts";
 import type { Table } from "./read-table.ts";

@@ -1,4 +1,4 @@
-import type { Caller } from "../commands/context.ts";
+import type { Caller } from "../crm/caller.ts";
 import { dueCard, dueToday } from "../customers/due-list.ts";
 import type { User, Workspace } from "../db/types.ts";
 import type { Locale } from "../domain/localized.ts";

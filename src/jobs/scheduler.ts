@@ -84,7 +84,3 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
     },
   };
 }
-
-export function isValidCron(expression: string): boolean {
-  return cron.validate(expression);
-}

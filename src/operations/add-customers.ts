@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { CommandContext } from "../commands/context.ts";
 import type { Tx } from "../db/types.ts";
 import { TOUCH_CHANNELS } from "../domain/channels.ts";
 import { checkField, companyKey, isCustomerField, type CustomerField } from "../domain/customer-fields.ts";
 import { DomainError } from "../errors.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { computeCadence } from "../playbook/cadence.ts";
-import { resolveClassification, type Classification } from "../customers/reclassify.ts";
+import { resolveClassification, stageKind, type Classification } from "./classification.ts";
+import type { OperationContext } from "./context.ts";
+import { win } from "./win.ts";
 
-export interface NewCustomer {
+export interface NewCustomerRow {
   fields: Partial<Record<Exclude<CustomerField, "company">, string>> & { company: string };
   stage?: string;
   grade?: string;
@@ -30,12 +31,14 @@ export interface ExistingDuplicate {
 const CHUNK = 1_000;
 
 /**
- * Many `add`s at once, in the caller's transaction: the same checks (fields, stage and grade,
- * owner, the workspace-wide duplicate rule on company key and mobile), the same stage history,
- * call-log activity and cadence, but written with multi-row inserts. Any refusal throws before
- * anything is written, naming the row: the batch is all or nothing.
+ * Many `addCustomer`s at once, in the caller's transaction: the same checks (fields, stage and
+ * grade, no customer added as lost, owner, the workspace-wide duplicate rule on company key and
+ * mobile), the same stage history, call-log activity, last touch and cadence, and a customer
+ * added as won wins through `win` (its first order, amount unknown) — but written with
+ * multi-row inserts. Any refusal throws naming the row, and the caller's transaction rolls
+ * back whatever was written: the batch is all or nothing.
  */
-export async function addCustomers(ctx: CommandContext, rows: NewCustomer[]): Promise<{ id: string; number: number; company: string }[]> {
+export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[]): Promise<{ id: string; number: number; company: string }[]> {
   const { tx, now, caller, playbook } = ctx;
   const workspaceId = caller.workspace.id;
   if (rows.length === 0) return [];
@@ -89,6 +92,7 @@ export async function addCustomers(ctx: CommandContext, rows: NewCustomer[]): Pr
       classifiedAt: now,
       stageEnteredAt: now,
       createdAt: now,
+      lastTouchAt: row.callLog ? now : null,
       nextDueAt: cadence.nextDueAt,
       nextDueChannel: cadence.nextDueChannel,
       overdueAt: cadence.overdueAt,
@@ -103,6 +107,12 @@ export async function addCustomers(ctx: CommandContext, rows: NewCustomer[]): Pr
     row.callLog ? [{ workspaceId, customerId: created[i]!.id, userId: caller.user.id, channel: "call", content: row.callLog, at: now }] : [],
   );
   for (const part of chunks(calls)) await insertRows(tx, "Activity", part.map((a) => ({ id: randomUUID(), createdAt: now, ...a })));
+  const winners = created.filter((_, i) => keyed[i]!.klass.wins).map((c) => c.id);
+  if (winners.length > 0) {
+    for (const customer of await tx.customer.findMany({ where: { id: { in: winners } }, orderBy: { number: "asc" } })) {
+      await win(ctx, customer, { amount: null });
+    }
+  }
   return created.map((c) => ({ id: c.id, number: c.number, company: c.company }));
 }
 
@@ -140,15 +150,20 @@ export async function findExistingDuplicates(
   });
 }
 
-function classify(ctx: CommandContext, row: NewCustomer, ref: string): Classification {
+/** Where the row enters the funnel, and whether it then wins (as `addCustomer` does). */
+function classify(ctx: OperationContext, row: NewCustomerRow, ref: string): Classification & { wins: boolean } {
   try {
-    return resolveClassification(ctx, null, row.stage, row.grade);
+    const klass = resolveClassification(ctx, null, row.stage, row.grade);
+    const kind = stageKind(ctx.playbook, klass.stage);
+    if (kind === "lost") throw new DomainError("new_customer_lost", (m) => m.errors.newCustomerLost());
+    // A won customer enters the funnel where deals start, then wins: the history shows both.
+    return kind === "won" ? { ...resolveClassification(ctx, null, undefined, undefined), wins: true } : { ...klass, wins: false };
   } catch (error) {
     throw rowError(ref, error);
   }
 }
 
-function checkFields(row: NewCustomer, ref: string): void {
+function checkFields(row: NewCustomerRow, ref: string): void {
   for (const [field, value] of Object.entries(row.fields)) {
     if (!isCustomerField(field as CustomerField) || value === undefined) continue;
     const result = checkField(field as CustomerField, value);
@@ -159,14 +174,14 @@ function checkFields(row: NewCustomer, ref: string): void {
   }
 }
 
-async function checkOwners(tx: Tx, workspaceId: string, rows: { row: NewCustomer; ref: string }[]): Promise<void> {
+async function checkOwners(tx: Tx, workspaceId: string, rows: { row: NewCustomerRow; ref: string }[]): Promise<void> {
   const ids = [...new Set(rows.flatMap(({ row }) => (row.ownerId ? [row.ownerId] : [])))];
   if (ids.length === 0) return;
   const known = new Set((await tx.user.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } })).map((u) => u.id));
   const stray = rows.find(({ row }) => row.ownerId && !known.has(row.ownerId));
   if (stray) {
     const ref = stray.ref;
-    throw new DomainError("unknown_owner", (m) => m.transfer.errors.rowFailed(ref, m.transfer.errors.ownerGone()));
+    throw new DomainError("bad_fields", (m) => m.transfer.errors.rowFailed(ref, m.transfer.errors.ownerGone()));
   }
 }
 

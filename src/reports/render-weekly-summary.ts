@@ -1,6 +1,7 @@
 import type { Locale } from "../domain/localized.ts";
 import { classLabel, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
 import { formatDate, formatShortDate } from "../format/dates.ts";
+import { formatMoney } from "../format/money.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Reply } from "../reply.ts";
@@ -22,7 +23,7 @@ export function renderWeeklySummary(
   const lastDay = new Date(summary.end.getTime() - 1);
   // The week is the workspace's: show its dates in its zone, whoever reads it.
   const range = `${formatShortDate(summary.start, workspace.timeZone, locale)} – ${formatDate(lastDay, workspace.timeZone, locale)}`;
-  const money = (n: number) => n.toLocaleString(locale === "en" ? "en-US" : "zh-CN", { maximumFractionDigits: 0 });
+  const money = (n: number) => formatMoney(n, locale);
   const capped = (items: string[]) => (items.length > LIST_CAP ? [...items.slice(0, LIST_CAP), w.more(items.length - LIST_CAP)] : items);
 
   const funnel = card(w.funnel(), {
@@ -32,22 +33,29 @@ export function renderWeeklySummary(
     })),
   });
   const mv = summary.movements;
+  const lostDetail = w.lostDetail(mv.cancelled, mv.churned);
   const movements = card(w.movements(), {
     fields: [
       { label: w.new(), value: String(mv.new) },
       { label: w.promoted(), value: String(mv.promoted) },
       { label: w.demoted(), value: String(mv.demoted) },
       { label: w.won(), value: String(mv.won) },
-      { label: w.lost(), value: String(mv.lost) },
+      { label: w.lost(), value: lostDetail ? `${mv.lost} (${lostDetail})` : String(mv.lost) },
       { label: w.reactivated(), value: String(mv.reactivated) },
     ],
   });
   const t = summary.totals;
+  const wk = summary.week;
+  const percent = (rate: number | null, of?: string) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%${of ? ` (${of})` : ""}`);
   const conversion = card(w.conversion(), {
     fields: [
-      { label: w.wonThisWeek(), value: `${summary.week.won} · ${money(summary.week.revenue)}` },
-      { label: w.conversionRate(), value: t.conversionRate === null ? "—" : `${(t.conversionRate * 100).toFixed(1)}% (${t.won}/${t.leads})` },
+      { label: w.wonThisWeek(), value: String(wk.won) },
+      { label: w.ordersThisWeek(), value: `${wk.orders} · ${money(wk.revenue)}` },
+      ...(wk.cancelled ? [{ label: w.cancelledThisWeek(), value: `${wk.cancelled} · ${money(wk.cancelledAmount)}` }] : []),
+      { label: w.conversionRate(), value: percent(t.conversionRate, `${t.won}/${t.leads}`) },
+      { label: w.revenue(), value: money(t.revenue) },
       { label: w.averageDeal(), value: t.averageDeal === null ? "—" : money(t.averageDeal) },
+      { label: w.repurchaseRate(), value: percent(t.repurchaseRate) },
       { label: w.averageCycle(), value: t.averageCycleDays === null ? "—" : w.days(t.averageCycleDays.toFixed(1)) },
     ],
   });

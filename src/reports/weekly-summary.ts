@@ -2,17 +2,21 @@ import type { Prisma } from "../db/database.ts";
 import type { PrismaNamespace, Workspace } from "../db/types.ts";
 import { classifyMove } from "../playbook/lookup.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
-
-const DAY = 86_400_000;
+import { orderFigures, weekChanges, weekLostReasons } from "./weekly-figures.ts";
 
 export interface WeeklySummary {
   start: Date;
   end: Date;
   funnel: { stage: string; total: number; grades: { grade: string; count: number }[] }[];
-  movements: { new: number; promoted: number; demoted: number; won: number; lost: number; reactivated: number };
-  week: { won: number; revenue: number };
-  /** DOMAIN.md §7, over every lead filed up to the end of the week. */
-  totals: { leads: number; won: number; conversionRate: number | null; revenue: number; averageDeal: number | null; averageCycleDays: number | null };
+  /** Every recorded move of the week; of the losses, how many undid a won deal and how. */
+  movements: { new: number; promoted: number; demoted: number; won: number; lost: number; reactivated: number; cancelled: number; churned: number };
+  /** The week's results as they stood at its end: wins whose deal still stands, orders, cancellations. */
+  week: { won: number; orders: number; revenue: number; cancelled: number; cancelledAmount: number };
+  /** DOMAIN.md §7 to the end of the week, from the orders that stand. */
+  totals: {
+    leads: number; won: number; conversionRate: number | null; revenue: number; averageDeal: number | null;
+    repurchaseRate: number | null; averageCycleDays: number | null;
+  };
   lostReasons: { reason: string; count: number }[];
   overdueByRep: { owner: string; count: number }[];
   pendingFilings: { number: number; company: string; owner: string; filedAt: Date | null }[];
@@ -28,54 +32,54 @@ export async function computeWeeklySummary(
   now: Date,
 ): Promise<WeeklySummary> {
   const ws = { workspaceId: workspace.id };
-  const [groups, changes, closed, lostThisWeek, overdue, pending, tracked] = await Promise.all([
+  const lostStages = playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id);
+  const [groups, changes, figures, reasons, overdue, pending, tracked] = await Promise.all([
     prisma.customer.groupBy({ by: ["stage", "grade"], where: ws, _count: { _all: true } }),
-    prisma.stageChange.findMany({ where: { ...ws, at: { gte: week.start, lt: week.end } }, orderBy: { at: "asc" } }),
-    prisma.customer.findMany({ where: { ...ws, wonAt: { not: null, lt: week.end } }, select: { wonAt: true, createdAt: true, wonAmount: true } }),
-    prisma.stageChange.findMany({
-      where: { ...ws, at: { gte: week.start, lt: week.end }, toStage: { in: playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id) } },
-      select: { customer: { select: { lostReason: true } } },
-    }),
+    weekChanges(prisma, workspace.id, week),
+    orderFigures(prisma, workspace.id, week),
+    weekLostReasons(prisma, workspace.id, week, lostStages),
     prisma.customer.groupBy({ by: ["ownerId"], where: { ...ws, overdueAt: { lte: now } }, _count: { _all: true } }),
     prisma.customer.findMany({ where: { ...ws, filingStatus: "pending" }, orderBy: { filedAt: "asc" }, include: { owner: { select: { displayName: true } } } }),
     prisma.customer.findMany({ where: { ...ws, OR: trackedWhere(playbook) }, orderBy: { number: "asc" }, include: { owner: { select: { displayName: true } } } }),
   ]);
-  const owners = await prisma.user.findMany({ where: { id: { in: overdue.map((o) => o.ownerId) } }, select: { id: true, displayName: true } });
-  const leads = await prisma.customer.count({ where: { ...ws, createdAt: { lt: week.end } } });
+  const owners = overdue.length
+    ? await prisma.user.findMany({ where: { id: { in: overdue.map((o) => o.ownerId) } }, select: { id: true, displayName: true } })
+    : [];
 
-  const movements = { new: 0, promoted: 0, demoted: 0, won: 0, lost: 0, reactivated: 0 };
+  const movements = { new: 0, promoted: 0, demoted: 0, won: 0, lost: 0, reactivated: 0, cancelled: 0, churned: 0 };
   for (const change of changes) {
-    if (change.fromStage === null) movements.new++;
+    if (change.fromStage === null) movements.new += change.count;
     else {
       const move = classifyMove(playbook, { stage: change.fromStage, grade: change.fromGrade }, { stage: change.toStage, grade: change.toGrade });
-      if (move !== "unchanged") movements[move]++;
+      if (move !== "unchanged") movements[move] += change.count;
     }
-  }
-  const revenue = closed.reduce((sum, c) => sum + Number(c.wonAmount ?? 0), 0);
-  const cycleDays = closed.reduce((sum, c) => sum + (c.wonAt!.getTime() - c.createdAt.getTime()) / DAY, 0);
-  const wonThisWeek = closed.filter((c) => c.wonAt! >= week.start);
-  const reasons = new Map<string, number>();
-  for (const { customer } of lostThisWeek) {
-    const reason = customer.lostReason ?? "";
-    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    if (change.lossKind === "cancelled" || change.lossKind === "churned") movements[change.lossKind] += change.count;
   }
   const count = (stage: string, grade?: string) =>
     groups.filter((g) => g.stage === stage && (grade === undefined || g.grade === grade)).reduce((n, g) => n + g._count._all, 0);
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
   return {
     ...week,
     funnel: playbook.stages.map((s) => ({ stage: s.id, total: count(s.id), grades: s.grades.map((g) => ({ grade: g.id, count: count(s.id, g.id) })) })),
     movements,
-    week: { won: wonThisWeek.length, revenue: wonThisWeek.reduce((sum, c) => sum + Number(c.wonAmount ?? 0), 0) },
-    totals: {
-      leads,
-      won: closed.length,
-      conversionRate: leads > 0 ? closed.length / leads : null,
-      revenue,
-      averageDeal: closed.length > 0 ? revenue / closed.length : null,
-      averageCycleDays: closed.length > 0 ? cycleDays / closed.length : null,
+    week: {
+      won: figures.wonInWeek,
+      orders: figures.ordersInWeek,
+      revenue: figures.revenueInWeek,
+      cancelled: figures.cancelledInWeek,
+      cancelledAmount: figures.cancelledAmountInWeek,
     },
-    lostReasons: [...reasons].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    totals: {
+      leads: figures.leads,
+      won: figures.wonCustomers,
+      conversionRate: ratio(figures.wonCustomers, figures.leads),
+      revenue: figures.revenue,
+      averageDeal: ratio(figures.revenue, figures.pricedOrders),
+      repurchaseRate: ratio(figures.repeatCustomers, figures.wonCustomers),
+      averageCycleDays: ratio(figures.cycleDays, figures.wonCustomers),
+    },
+    lostReasons: reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     overdueByRep: overdue
       .map((o) => ({ owner: owners.find((u) => u.id === o.ownerId)?.displayName ?? "?", count: o._count._all }))
       .sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner)),

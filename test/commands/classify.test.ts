@@ -46,9 +46,11 @@ describe("grade, stage, won and lost", () => {
     const won = await addAs(rep, "add WonCo stage=selection");
     expect((await rep.run(`won #${won} 5万`)).text).toBe(`#${won} is now Won.`);
     const wonRow = (await history(won)).customer;
-    expect(wonRow.wonAmount?.toString()).toBe("50000");
     expect(wonRow.wonAt?.toISOString()).toBe(t.clock.now.toISOString());
-    expect((await rep.run(`won #${won} lots`)).text).toContain('"lots" is not an amount');
+    const orders = await t.db.prisma.order.findMany({ where: { customerId: wonRow.id } });
+    expect(orders.map((o) => [o.kind, o.amount?.toString()])).toEqual([["win", "50000"]]);
+    expect((await rep.run(`won #${won} 6万`)).text).toBe(`#${won} is already won. Record a repeat order with /prospect order #${won} <amount>.`);
+    expect((await rep.run(`won #${won} lots`)).text).toContain('I could not read "lots" as an amount');
 
     const lost = await addAs(rep, "add LostCo");
     const noReason = await rep.run(`lost #${lost}`);

@@ -84,6 +84,6 @@ describe("log, due and snooze", () => {
     expect((await rep.run("due")).cards).toHaveLength(0);
     t.clock.set(new Date(start.getTime() + 6 * DAY).toISOString());
     expect((await rep.run("due")).cards).toHaveLength(1);
-    expect((await rep.run(`snooze #${n} forever`)).text).toContain('"forever" is not a duration');
+    expect((await rep.run(`snooze #${n} forever`)).text).toContain('I could not read "forever" as a span of time');
   });
 });

@@ -56,7 +56,7 @@ describe("commands typed to the bot", () => {
     expect(answers["列表"]).toContain(`#${n} 佛山拓鑫电器`);
     expect(answers[`备案 #${n}`]).toContain(`#${n} 已提交备案，等待销售总监审批。`);
     expect(answers[`approve #${n}`]).toContain(`#${n} 备案已批准。`);
-    expect(answers[`won #${n} 5万`]).toContain("成交金额: 50000");
+    expect(answers[`won #${n} 5万`]).toContain("订单（1 笔，¥50,000）");
     expect(answers["lang en"]).toBe("I will answer you in English.");
     expect(answers["help log"]).toContain("/prospect log <ref> call|sms|visit|email|wechat|note <what happened>");
     const row = await h.t.db.prisma.customer.findFirstOrThrow({ where: { number: n, workspace: { externalId: "tenant-a" } } });

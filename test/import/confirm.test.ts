@@ -38,6 +38,16 @@ describe("import: the confirm", () => {
     expect((await admin.run(dry.confirm!)).text).toBe("That import was already carried out.");
   });
 
+  it("imports a won customer as add does (entered, then won with its first order) and refuses one added as lost", async () => {
+    const dry = await send(admin, csv([["Company", "Stage"], ["Won Import Co", "won"], ["Lost Import Co", "lost"]]));
+    expect(dry.text).toContain("1 to create, 0 duplicates, 1 with mistakes");
+    expect((await admin.run(dry.confirm!)).ok).toBe(true);
+    const won = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "Won Import Co" }, include: { orders: true, changes: { orderBy: { at: "asc" } } } });
+    expect(won.stage).toBe("won");
+    expect(won.orders.map((o) => [o.kind, o.amount])).toEqual([["win", null]]);
+    expect(won.changes.map((c) => c.toStage)).toEqual(["potential", "won"]);
+  });
+
   it("writes nothing when a listed row became a duplicate since the dry run", async () => {
     const dry = await send(admin, csv([["Company"], ["Eta One"], ["Eta Two"], ["Eta Three"]]));
     await admin.run("add 'Eta Three'");

@@ -14,6 +14,7 @@ describe("export", () => {
     await boss.run("add 佛山拓鑫电器 负责人=李总 手机=13800138000 等级=B");
     await rep.run("add 'Rep Own Co' contact=Lee mobile=13800138001 grade=A");
     await rep.run("log 'Rep Own Co' call asked for a quote");
+    expect((await rep.run("won 'Rep Own Co' 5万")).ok).toBe(true);
     expect((await rep.run("export team")).text).toBe("Only directors export the team's customers; `export` gives you your own.");
     expect((await rep.run("export tema")).text).toBe('I don\'t know "tema" here: use export [mine|team] [csv|xlsx].');
 
@@ -27,6 +28,8 @@ describe("export", () => {
     expect(rows[0]!.slice(0, 5)).toEqual(["No.", "Company", "Decision-maker", "Position", "Mobile"]);
     const lastTouch = rows[0]!.indexOf("Last touch");
     expect(rows[1]![lastTouch]).not.toBe("");
+    expect(rows[1]![rows[0]!.indexOf("Orders")]).toBe("1");
+    expect(rows[1]![rows[0]!.indexOf("Order total")]).toBe("50000.00");
 
     const team = await boss.run("导出 团队 xlsx");
     expect(team.text).toMatch(/^已导出 2 个客户/);

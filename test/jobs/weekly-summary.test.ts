@@ -63,10 +63,10 @@ describe("the weekly summary", () => {
       { stage: "won", total: 1, grades: [] },
       { stage: "lost", total: 2, grades: [] },
     ]);
-    expect(s.movements).toEqual({ new: 7, promoted: 1, demoted: 1, won: 1, lost: 2, reactivated: 0 });
-    expect(s.week).toEqual({ won: 1, revenue: 50000 });
+    expect(s.movements).toEqual({ new: 7, promoted: 1, demoted: 1, won: 1, lost: 2, reactivated: 0, cancelled: 0, churned: 0 });
+    expect(s.week).toEqual({ won: 1, orders: 1, revenue: 50000, cancelled: 0, cancelledAmount: 0 });
     // 9 leads filed before the week ended (W7 came after), one won: 1/9; 9 days from filing to won.
-    expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, averageCycleDays: 9 });
+    expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, repurchaseRate: 0, averageCycleDays: 9 });
     expect(s.lostReasons).toEqual([{ reason: "moved abroad", count: 1 }, { reason: "price", count: 1 }]);
     expect(s.overdueByRep).toEqual([{ owner: "rep1", count: 1 }]);
     expect(s.pendingFilings.map((f) => [f.company, f.owner])).toEqual([["W6", "rep1"]]);
@@ -91,9 +91,12 @@ describe("the weekly summary", () => {
       { label: "Won", value: "1" }, { label: "Lost", value: "2" }, { label: "Reactivated", value: "0" },
     ]);
     expect(byTitle["Results"]!.fields).toEqual([
-      { label: "Won this week (deals · revenue)", value: "1 · 50,000" },
+      { label: "Won this week (new customers)", value: "1" },
+      { label: "Orders this week (orders · revenue)", value: "1 · ¥50,000" },
       { label: "Conversion (won ÷ leads, to date)", value: "11.1% (1/9)" },
-      { label: "Average deal", value: "50,000" },
+      { label: "Revenue to date", value: "¥50,000" },
+      { label: "Average order (revenue ÷ orders with an amount)", value: "¥50,000" },
+      { label: "Repurchase (2+ orders ÷ won)", value: "0.0%" },
       { label: "Average sales cycle", value: "9.0 days" },
     ]);
     expect(byTitle["Lost this week, by reason"]!.sections[0]!.items).toEqual(["moved abroad: 1", "Price: 1"]);

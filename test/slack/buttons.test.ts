@@ -172,6 +172,6 @@ describe("card buttons", () => {
     const { responseId: opened } = await slack.click(alice, due, control(due.blocks, "Open", 0));
     const full = (await slack.fake.waitForResponse(opened)).body;
     expect(headers(full.blocks)[0]).toBe(titles[0]!.split(" · ")[0]);
-    expect(textOf(ofCard(full.blocks, 0))).toContain("Mark lost");
+    expect(textOf(ofCard(full.blocks, 0))).toContain("Add order");
   });
 });

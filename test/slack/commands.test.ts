@@ -86,6 +86,7 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
 
   it("marks won and lost, switches language, and sets the director channel from where it is typed", async () => {
     expect((await run(alice, "won #1 50000")).text).toBe("#1 is now Won.");
+    expect((await run(alice, "order #1 3 万 second batch")).text).toBe("Order of ¥30,000 recorded on #1.");
     await run(alice, "add LostCo");
     expect((await run(alice, "lost #2 price")).text).toBe("#2 is now Lost.");
     expect((await run(alice, "lang zh")).text).toBe("好的，以后用中文回复你。");
@@ -94,7 +95,8 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
     const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { platform: "slack", externalId: "T1" } });
     expect(ws.directorChannel).toBe("C_DIRECTORS");
     const won = await t.db.prisma.customer.findFirstOrThrow({ where: { workspaceId: ws.id, number: 1 } });
-    expect(won.wonAmount?.toString()).toBe("50000");
+    const [order] = await t.db.prisma.order.findMany({ where: { customerId: won.id } });
+    expect(order?.amount?.toString()).toBe("50000");
   });
 
   it("answers errors only to the person who typed them", async () => {

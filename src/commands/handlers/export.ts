@@ -23,13 +23,13 @@ export const exportCustomers: CommandHandler = async (command, ctx) => {
     const word = value.toLowerCase();
     if (SCOPES[word]) scope = SCOPES[word];
     else if (FORMATS[word]) format = FORMATS[word];
-    else fail("export_what", (m) => m.transfer.errors.exportWhat(value));
+    else fail("usage", (m) => m.transfer.errors.exportWhat(value));
   }
   if (command.pairs.length > 0) {
     const word = `${command.pairs[0]!.key}=${command.pairs[0]!.value}`;
-    fail("export_what", (m) => m.transfer.errors.exportWhat(word));
+    fail("usage", (m) => m.transfer.errors.exportWhat(word));
   }
-  if (scope === "team" && !director) fail("export_team", (m) => m.transfer.errors.teamForReps());
+  if (scope === "team" && !director) fail("forbidden", (m) => m.transfer.errors.teamForReps());
   const where = scope === "team" ? { workspaceId: caller.workspace.id } : { workspaceId: caller.workspace.id, ownerId: caller.user.id };
   const table = await exportTable(tx, playbook, caller, where);
   if (table.rows.length === 0) return textReply(m.transfer.export.none());

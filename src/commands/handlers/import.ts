@@ -22,7 +22,7 @@ export const importFile: CommandHandler = async (command, ctx) => {
   if (!file && verb && ["confirm", "确认"].includes(verb.toLowerCase()) && id) {
     const pending = await claimPendingImport(tx, caller, id, now);
     if (!seesWholeTeam(caller.user.role) && pending.rows.some((r) => r.customer.ownerId && r.customer.ownerId !== caller.user.id)) {
-      throw new DomainError("import_not_director", (m) => m.transfer.errors.noLongerDirector());
+      throw new DomainError("forbidden", (m) => m.transfer.errors.noLongerDirector());
     }
     const created = await addCustomers(ctx, pending.rows.map((r) => r.customer));
     const first = created[0]?.number ?? 0;
@@ -38,7 +38,7 @@ export const importFile: CommandHandler = async (command, ctx) => {
     // A path typed where no file could be read (the console could not open it).
     if (verb) {
       const path = command.restAfter(0);
-      throw new DomainError("import_no_file", (m) => m.transfer.errors.noFile(path));
+      throw new DomainError("no_file", (m) => m.transfer.errors.noFile(path));
     }
     const howTo = m.transfer.import.howTo(IMPORT_LIMITS.maxRows, IMPORT_LIMITS.maxFileBytes / 1024 / 1024);
     return cardReply(howTo[0]!, [card(m.help.topics.import.summary, { sections: [{ title: "", items: howTo }] })]);

@@ -1,7 +1,8 @@
 import type { SubcommandName } from "../subcommands.ts";
 import type { CommandHandler } from "../context.ts";
 import { add } from "./add.ts";
-import { grade, lost, stage, won } from "./classify.ts";
+import { grade, stage } from "./classify.ts";
+import { lost, order, won } from "./deal.ts";
 import { due } from "./due.ts";
 import { edit } from "./edit.ts";
 import { approve, file, reject } from "./filing.ts";
@@ -17,6 +18,6 @@ import { setup } from "./setup.ts";
 import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, lost, snooze, due, file, approve, reject, role, lang, setup, help,
+  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help,
   import: importFile, export: exportCustomers,
 };

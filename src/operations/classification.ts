@@ -1,11 +1,9 @@
-import type { CommandContext } from "../commands/context.ts";
-import type { Customer, PrismaNamespace } from "../db/types.ts";
+import type { Caller } from "../crm/caller.ts";
 import { DomainError, fail } from "../errors.ts";
 import { pick } from "../domain/localized.ts";
-import type { CadenceResult } from "../playbook/cadence.ts";
-import { refreshCadence } from "./cadence-store.ts";
 import { findStageById } from "../playbook/cadence.ts";
-import { findGrade, findStage, type PlaybookStage } from "./playbook-terms.ts";
+import type { Playbook } from "../playbook/playbook.schema.ts";
+import { findGrade, findStage, type PlaybookStage } from "../customers/playbook-terms.ts";
 
 export interface Classification {
   stage: string;
@@ -13,11 +11,12 @@ export interface Classification {
 }
 
 /**
- * Works out the stage and grade a command asks for. A grade that does not exist in the new
- * stage falls back to that stage's default grade, so a promotion never needs two commands.
+ * Works out the stage and grade a person asks for in their own words. A grade that does not
+ * exist in the new stage falls back to that stage's default grade, so a promotion never needs
+ * two commands.
  */
 export function resolveClassification(
-  ctx: CommandContext,
+  ctx: { playbook: Playbook; caller: Pick<Caller, "locale"> },
   current: Classification | null,
   stageWord: string | undefined,
   gradeWord: string | undefined,
@@ -52,39 +51,6 @@ export function resolveClassification(
   return { stage: stage.id, grade: keep ?? stage.defaultGrade ?? grades[grades.length - 1]!.id };
 }
 
-/** Moves a customer, records the move for the funnel, and restarts its cadence. */
-export async function reclassify(
-  ctx: CommandContext,
-  customer: Customer,
-  target: Classification,
-  extra: PrismaNamespace.CustomerUpdateInput = {},
-): Promise<{ customer: Customer; cadence: CadenceResult }> {
-  const { tx, now } = ctx;
-  const stageChanged = target.stage !== customer.stage;
-  const changed = stageChanged || target.grade !== customer.grade;
-  if (changed) {
-    await tx.stageChange.create({
-      data: {
-        workspaceId: customer.workspaceId,
-        customerId: customer.id,
-        userId: ctx.caller.user.id,
-        fromStage: customer.stage,
-        toStage: target.stage,
-        fromGrade: customer.grade,
-        toGrade: target.grade,
-        at: now,
-      },
-    });
-  }
-  const updated = await tx.customer.update({
-    where: { id: customer.id },
-    data: {
-      ...extra,
-      stage: target.stage,
-      grade: target.grade,
-      ...(changed ? { classifiedAt: now, snoozedUntil: null } : {}),
-      ...(stageChanged ? { stageEnteredAt: now } : {}),
-    },
-  });
-  return refreshCadence(tx, ctx.playbook, updated);
+export function stageKind(playbook: Playbook, stageId: string): "open" | "won" | "lost" | undefined {
+  return playbook.stages.find((s) => s.id === stageId)?.kind;
 }

@@ -1,0 +1,89 @@
+import type { Prisma } from "../db/database.ts";
+import { PrismaNamespace } from "../db/types.ts";
+
+const DAY = 86_400_000;
+
+/**
+ * The order figures of DOMAIN.md §7, as they stood at the end of a week, in one statement.
+ * An order "stands" at a moment if it was placed before it and not cancelled by then, so a
+ * deal cancelled next month still counted in this week's report, and the figures for a past
+ * week never change.
+ */
+export interface OrderFigures {
+  /** Moves into won during the week whose deal still stands (one win order per move). */
+  wonInWeek: number;
+  ordersInWeek: number;
+  revenueInWeek: number;
+  cancelledInWeek: number;
+  cancelledAmountInWeek: number;
+  /** Customers created before the end of the week. */
+  leads: number;
+  /** Customers with at least one standing order. */
+  wonCustomers: number;
+  repeatCustomers: number;
+  revenue: number;
+  /** Standing orders with a known amount: the denominator of the average deal. */
+  pricedOrders: number;
+  cycleDays: number;
+}
+
+type Row = { [K in keyof OrderFigures]: number | string | bigint | null };
+
+export async function orderFigures(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }): Promise<OrderFigures> {
+  const { start, end } = week;
+  const standing = PrismaNamespace.sql`o."at" < ${end} AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end})`;
+  const [row] = await prisma.$queryRaw<Row[]>`
+    WITH standing AS (
+      SELECT o."customerId", o."kind", o."amount", o."at" FROM "Order" o
+      WHERE o."workspaceId" = ${workspaceId} AND ${standing}
+    ), per_customer AS (
+      SELECT s."customerId", count(*) AS orders, min(s."at") AS first_at FROM standing s GROUP BY s."customerId"
+    )
+    SELECT
+      (SELECT count(*) FROM standing s WHERE s."kind" = 'win' AND s."at" >= ${start}) AS "wonInWeek",
+      (SELECT count(*) FROM standing s WHERE s."at" >= ${start}) AS "ordersInWeek",
+      (SELECT coalesce(sum(s."amount"), 0) FROM standing s WHERE s."at" >= ${start}) AS "revenueInWeek",
+      (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end}) AS "cancelledInWeek",
+      (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end}) AS "cancelledAmountInWeek",
+      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end}) AS "leads",
+      (SELECT count(*) FROM per_customer) AS "wonCustomers",
+      (SELECT count(*) FROM per_customer p WHERE p.orders >= 2) AS "repeatCustomers",
+      (SELECT coalesce(sum(s."amount"), 0) FROM standing s) AS "revenue",
+      (SELECT count(*) FROM standing s WHERE s."amount" IS NOT NULL) AS "pricedOrders",
+      (SELECT coalesce(sum(extract(epoch FROM (p.first_at - c."createdAt"))), 0)
+         FROM per_customer p JOIN "Customer" c ON c."id" = p."customerId") AS "cycleDays"`;
+  const n = (v: Row[keyof Row]) => Number(v ?? 0);
+  return {
+    wonInWeek: n(row!.wonInWeek),
+    ordersInWeek: n(row!.ordersInWeek),
+    revenueInWeek: n(row!.revenueInWeek),
+    cancelledInWeek: n(row!.cancelledInWeek),
+    cancelledAmountInWeek: n(row!.cancelledAmountInWeek),
+    leads: n(row!.leads),
+    wonCustomers: n(row!.wonCustomers),
+    repeatCustomers: n(row!.repeatCustomers),
+    revenue: n(row!.revenue),
+    pricedOrders: n(row!.pricedOrders),
+    cycleDays: (n(row!.cycleDays) * 1000) / DAY,
+  };
+}
+
+/** Stage changes of the week grouped by what moved where; the playbook names each group a movement. */
+export async function weekChanges(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }) {
+  const rows = await prisma.stageChange.groupBy({
+    by: ["fromStage", "fromGrade", "toStage", "toGrade", "lossKind"],
+    where: { workspaceId, at: { gte: week.start, lt: week.end } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ ...r, count: r._count._all }));
+}
+
+/** Losses of the week by the reason recorded with each move (the customer's own reason may be gone since). */
+export async function weekLostReasons(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }, lostStages: string[]) {
+  const rows = await prisma.stageChange.groupBy({
+    by: ["lostReason"],
+    where: { workspaceId, at: { gte: week.start, lt: week.end }, toStage: { in: lostStages } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ reason: r.lostReason ?? "", count: r._count._all }));
+}

@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseAmount, readAmount } from "../../src/parsing/amount.ts";
+import { parseChineseNumeral } from "../../src/parsing/chinese-numerals.ts";
+
+describe("amounts as reps write them", () => {
+  it.each([
+    ["50000", 50_000], ["50,000", 50_000], ["5万", 50_000], ["5 万", 50_000], ["5万元", 50_000],
+    ["5.5万", 55_000], ["1.2w", 12_000], ["1.2W", 12_000], ["12k", 12_000], ["¥50,000", 50_000], ["￥5万", 50_000],
+    ["五万", 50_000], ["三万五", 35_000], ["十二万", 120_000], ["两万", 20_000], ["三万五千", 35_000],
+    ["5万5", 55_000], ["5万五", 55_000], ["2千5", 2_500], ["8000元", 8_000], ["8000 元", 8_000], ["3千", 3_000], ["1,234,567.89", 1_234_567.89], ["５万", 50_000], ["一百五", 150],
+  ])("%s is %d", (text, value) => expect(parseAmount(text)).toEqual({ ok: true, value }));
+
+  it.each([
+    ["5,0000", "5,0000"], ["5万五五", "5万五五"], ["1.5万5", "1.5万5"], ["lots", "lots"], ["-5", "-5"], ["0", "0"], ["5万 首批", "首批"],
+    ["5m", "5m"], ["三五万", "三五万"], ["1e6", "1e6"], ["5万万", "5万万"],
+  ])("refuses %s, naming %s", (text, part) => expect(parseAmount(text)).toEqual({ ok: false, unread: part }));
+
+  it("reads an amount followed by a note, and refuses one glued to it", () => {
+    expect(readAmount("5 万 第二批")).toEqual({ ok: true, value: { amount: 50_000, rest: "第二批" } });
+    expect(readAmount("3万五 第二批")).toEqual({ ok: true, value: { amount: 35_000, rest: "第二批" } });
+    expect(readAmount("3万台")).toEqual({ ok: false, unread: "3万台" });
+    expect(readAmount("5万 首批")).toEqual({ ok: true, value: { amount: 50_000, rest: "首批" } });
+  });
+
+  it("reads every whole number of yuan, written plain, grouped or in 万", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999_999_999 }), (n) => {
+        expect(parseAmount(String(n))).toEqual({ ok: true, value: n });
+        expect(parseAmount(n.toLocaleString("en-US"))).toEqual({ ok: true, value: n });
+        expect(parseAmount(`¥${n.toLocaleString("en-US")}元`)).toEqual({ ok: true, value: n });
+        expect(parseAmount(`${n / 10_000}万`)).toEqual({ ok: true, value: Math.round(n * 100) / 100 });
+      }),
+    );
+  });
+
+  it("never reads a text with a letter or symbol it does not know as an amount", () => {
+    const junk = fc.constantFrom("x", "#", "台", "@", "?", "m", "%");
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), junk, (n, ch) => {
+        const result = parseAmount(`${n}${ch}`);
+        expect(result.ok).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("Chinese numerals", () => {
+  const spell = (n: number): string => {
+    // An independent speller for 1..99,999,999: 四位一节, 零 for gaps inside a section.
+    const d = "零一二三四五六七八九";
+    const section = (x: number, leadingTen: boolean) => {
+      const units = ["千", "百", "十", ""];
+      const digits = String(x).padStart(4, "0").split("").map(Number);
+      let out = "";
+      let zero = false;
+      digits.forEach((digit, i) => {
+        if (digit === 0) { zero = out !== ""; return; }
+        if (zero) { out += "零"; zero = false; }
+        out += leadingTen && out === "" && digit === 1 && units[i] === "十" ? "十" : d[digit]! + units[i];
+      });
+      return out;
+    };
+    const high = Math.floor(n / 10_000);
+    const low = n % 10_000;
+    if (high === 0) return section(low, true);
+    return section(high, true) + "万" + (low === 0 ? "" : (low < 1000 ? "零" : "") + section(low, false));
+  };
+
+  it("reads every number its formal spelling names", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999_999 }), (n) => {
+        expect(parseChineseNumeral(spell(n))).toBe(n);
+      }),
+    );
+  });
+
+  it("reads the spoken shortcut one unit down: 三万五, 两千五, 一百五", () => {
+    expect(parseChineseNumeral("三万五")).toBe(35_000);
+    expect(parseChineseNumeral("两千五")).toBe(2_500);
+    expect(parseChineseNumeral("一百五")).toBe(150);
+    expect(parseChineseNumeral("十五")).toBe(15);
+    expect(parseChineseNumeral("一万零五")).toBe(10_005);
+  });
+
+  it.each(["三五", "百", "万", "五万万五", "周", ""])("refuses %s", (text) => expect(parseChineseNumeral(text)).toBeNull());
+});

@@ -1,0 +1,25 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseSpan } from "../../src/parsing/span.ts";
+
+describe("spans of time as reps write them", () => {
+  it.each([
+    ["2d", 2, "day"], ["2 days", 2, "day"], ["2天", 2, "day"], ["两天", 2, "day"], ["三天", 3, "day"], ["1 day", 1, "day"],
+    ["12h", 12, "hour"], ["12小时", 12, "hour"], ["12 hours", 12, "hour"], ["两个小时", 2, "hour"],
+    ["1w", 1, "week"], ["2 weeks", 2, "week"], ["2周", 2, "week"], ["两周", 2, "week"], ["一周", 1, "week"], ["两个星期", 2, "week"],
+    ["1个月", 1, "month"], ["1 month", 1, "month"], ["三个月", 3, "month"], ["十天", 10, "day"], ["２周", 2, "week"],
+  ])("%s is %d %s", (text, count, unit) => expect(parseSpan(text)).toEqual({ ok: true, value: { count, unit } }));
+
+  it.each([
+    ["2", "2"], ["soon", "soon"], ["2x", "x"], ["0d", "0d"], ["2 fortnights", "fortnights"], ["2m", "m"], ["半天", "半天"],
+  ])("refuses %s, naming %s", (text, part) => expect(parseSpan(text)).toEqual({ ok: false, unread: part }));
+
+  it("reads any positive count with any unit word, in either script", () => {
+    const units = fc.constantFrom(["d", "day"], ["days", "day"], ["天", "day"], ["h", "hour"], ["小时", "hour"], ["w", "week"], ["weeks", "week"], ["周", "week"], ["个月", "month"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), units, fc.constantFrom("", " "), (n, [word, unit], space) => {
+        expect(parseSpan(`${n}${space}${word}`)).toEqual({ ok: true, value: { count: n, unit } });
+      }),
+    );
+  });
+});

@@ -18,10 +18,7 @@ export interface Reply {
   cards: Card[];
   /** Files for the person (an export): Slack and Feishu upload them, the console writes them to disk. */
   files?: OutputFile[];
-  /**
-   * The command a plain "yes" runs (the console has no buttons): confirming an import. The
-   * same command is on the card's primary button.
-   */
+  /** The command the reply's confirm button runs (an import's dry run); `yes` runs it too. */
   confirm?: string;
 }
 

@@ -27,14 +27,12 @@ export async function runConsole(options: ConsoleOptions, signal?: AbortSignal):
   const showPrompt = () => options.prompt && output.write("> ");
   signal?.addEventListener("abort", () => rl.close(), { once: true });
   showPrompt();
-  let pendingConfirm: string | undefined;
   for await (const raw of rl) {
     const line = raw.trim();
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
-      const request = await consoleRequest(line, pendingConfirm);
+      const request = await consoleRequest(line);
       const reply = await crm.execute(identity, request.line, request.options);
-      pendingConfirm = reply.confirm;
       const saved = await saveReplyFiles(reply, options.exportDir ?? "exports");
       output.write(`${[renderText(reply), ...saved.map((path) => `→ ${path}`)].join("\n")}\n\n`);
     }

@@ -4,15 +4,12 @@ import type { ExecuteOptions } from "../../src/crm/crm.ts";
 import { parseCommand } from "../../src/commands/parse.ts";
 import type { Reply } from "../../src/reply.ts";
 
-const YES = new Set(["yes", "y", "是", "确认", "好"]);
-
 /**
- * What a console line asks the core: `import <path>` becomes `import` with the file's bytes
- * (a path that cannot be read goes on as typed, and the core says so); a bare `yes` runs what
- * the last reply asked to confirm.
+ * What a console line asks the core: `import <path>` becomes `import` with the file's bytes (a
+ * path that cannot be read goes on as typed, and the core says so). `yes` is the core's own
+ * command: it confirms the last dry run, an import's included.
  */
-export async function consoleRequest(line: string, pendingConfirm: string | undefined): Promise<{ line: string; options: ExecuteOptions }> {
-  if (pendingConfirm && YES.has(line.trim().toLowerCase())) return { line: pendingConfirm, options: {} };
+export async function consoleRequest(line: string): Promise<{ line: string; options: ExecuteOptions }> {
   let command;
   try {
     command = parseCommand(line);

@@ -19,6 +19,12 @@ export const SUBCOMMANDS = {
   lang: ["语言", "language"],
   setup: ["设置"],
   help: ["帮助", "?", "？"],
+  assign: ["转交", "分配"],
+  release: ["释放", "放回公海"],
+  pool: ["公海"],
+  claim: ["领取", "认领"],
+  yes: ["是", "确认", "confirm", "y"],
+  nudge: ["催办", "提醒"],
   import: ["导入"],
   export: ["导出"],
 } as const satisfies Record<string, readonly string[]>;

@@ -76,7 +76,9 @@ export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[]
         const called = channel === "call" && !!row.callLog;
         return { channel, lastAt: called ? now : null, countSinceStageEntered: called ? 1 : 0 };
       }),
-    });
+      // A new customer holds no overdue touches over from an earlier classification.
+      held: null,
+    }, playbook.workCalendar);
     return {
       id: randomUUID(),
       workspaceId,
@@ -98,7 +100,7 @@ export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[]
       overdueAt: cadence.overdueAt,
     };
   });
-  for (const part of chunks(created)) await insertRows(tx, "Customer", part.map((c) => ({ ...CUSTOMER_DEFAULTS, ...c, updatedAt: now })));
+  for (const part of chunks(created)) await insertRows(tx, "Customer", part.map((c) => ({ ...c, updatedAt: now })));
   const changes = created.map((c) => ({
     workspaceId, customerId: c.id, userId: caller.user.id, toStage: c.stage, toGrade: c.grade, at: now,
   }));
@@ -202,18 +204,20 @@ function rowError(ref: string, error: unknown): unknown {
   return new DomainError(error.code, render);
 }
 
-/** Columns the database would default, given here because a JSON record leaves them null. */
-const CUSTOMER_DEFAULTS = { filingStatus: "none" } as const;
-
 /**
  * One INSERT per chunk with the rows as a single JSON parameter: the database expands it into
  * typed records, so a thousand rows cost one round trip and no per-column parameter work
- * (Prisma's createMany took about ten times longer here). Table names are our own constants.
+ * (Prisma's createMany took about ten times longer here). Only the columns the rows carry are
+ * named, so every other column keeps its database default. Table and column names are our own.
  */
 async function insertRows(tx: Tx, table: "Customer" | "StageChange" | "Activity", rows: object[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows);
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
+  // The union of the rows' keys: an optional field one row lacks is null in it.
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].map((c) => `"${c}"`).join(", ");
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
 }
 
 function chunks<T>(items: T[]): T[][] {

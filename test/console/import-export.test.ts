@@ -38,6 +38,6 @@ describe("import and export in the console", () => {
 
   it("does not take `yes` for anything when nothing waits for a confirm", async () => {
     const out = await console(["yes"]);
-    expect(out).toContain(`I don't know the command "yes"`);
+    expect(out).toContain("There is nothing waiting for your yes");
   });
 });

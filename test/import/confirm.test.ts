@@ -38,6 +38,13 @@ describe("import: the confirm", () => {
     expect((await admin.run(dry.confirm!)).text).toBe("That import was already carried out.");
   });
 
+  it("is confirmed by a plain yes too, like every dry run", async () => {
+    const dry = await send(admin, csv([["Company"], ["Yes Confirmed Co"]]));
+    expect(dry.ok).toBe(true);
+    expect((await admin.run("yes")).text).toMatch(/^Imported 1 customers/);
+    expect(await t.db.prisma.customer.count({ where: { company: "Yes Confirmed Co" } })).toBe(1);
+  });
+
   it("imports a won customer as add does (entered, then won with its first order) and refuses one added as lost", async () => {
     const dry = await send(admin, csv([["Company", "Stage"], ["Won Import Co", "won"], ["Lost Import Co", "lost"]]));
     expect(dry.text).toContain("1 to create, 0 duplicates, 1 with mistakes");

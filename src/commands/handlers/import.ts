@@ -8,6 +8,7 @@ import { renderPlan } from "../../import/render-plan.ts";
 import { addCustomers } from "../../operations/add-customers.ts";
 import { card, cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
+import { awaitYes } from "../pending.ts";
 
 /**
  * `import` with a file: the dry run, kept for its confirm button. `import confirm <id>` writes
@@ -46,5 +47,7 @@ export const importFile: CommandHandler = async (command, ctx) => {
   const table = await readTable(file);
   const plan = await planImport(ctx, table);
   const pendingId = plan.toCreate.length > 0 ? await savePendingImport(tx, caller, file.name, plan.toCreate, now) : undefined;
+  // `yes` confirms it too, as it does every dry run (for the next ten minutes; the button for a day).
+  if (pendingId) await awaitYes(ctx, `import confirm ${pendingId}`);
   return renderPlan(caller, file.name, table, plan, pendingId);
 };

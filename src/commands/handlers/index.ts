@@ -1,6 +1,10 @@
 import type { SubcommandName } from "../subcommands.ts";
 import type { CommandHandler } from "../context.ts";
 import { add } from "./add.ts";
+import { assign } from "./assign.ts";
+import { claim, pool, release } from "./pool.ts";
+import { yes } from "./yes.ts";
+import { nudge } from "./nudge.ts";
 import { grade, stage } from "./classify.ts";
 import { lost, order, won } from "./deal.ts";
 import { due } from "./due.ts";
@@ -18,6 +22,6 @@ import { setup } from "./setup.ts";
 import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help,
+  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help, assign, release, pool, claim, yes, nudge,
   import: importFile, export: exportCustomers,
 };

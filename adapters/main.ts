@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { join } from "node:path";
 import { pick } from "../src/domain/localized.ts";
 import { localeFromTag, messagesFor } from "../src/i18n/messages.ts";
 import { startScheduler } from "../src/jobs/scheduler.ts";
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
           input: process.stdin,
           output: process.stdout,
           prompt: process.stdin.isTTY === true,
+          exportDir: join(config.dataDir, "exports"),
         },
         stop.signal,
       );

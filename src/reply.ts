@@ -16,6 +16,25 @@ export interface Reply {
   ephemeral: boolean;
   text: string;
   cards: Card[];
+  /** Files for the person (an export): Slack and Feishu upload them, the console writes them to disk. */
+  files?: OutputFile[];
+  /** The command the reply's confirm button runs (an import's dry run); `yes` runs it too. */
+  confirm?: string;
+}
+
+/** A file the person sent with the command (an import), as the adapter downloaded it. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The size the platform announced, when the adapter did not download a file that is too big. */
+  size?: number;
+}
+
+/** A file the reply carries. */
+export interface OutputFile {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
 }
 
 export interface Card {

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
+import { consoleRequest, saveReplyFiles } from "./console-files.ts";
 import { renderText } from "./render-text.ts";
 
 export interface ConsoleOptions {
@@ -10,6 +11,8 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   prompt: boolean;
+  /** Where `export` files are written (DATA_DIR/exports). */
+  exportDir?: string;
 }
 
 const QUIT = new Set(["exit", "quit", "退出"]);
@@ -28,8 +31,10 @@ export async function runConsole(options: ConsoleOptions, signal?: AbortSignal):
     const line = raw.trim();
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
-      const reply = await crm.execute(identity, line);
-      output.write(`${renderText(reply)}\n\n`);
+      const request = await consoleRequest(line);
+      const reply = await crm.execute(identity, request.line, request.options);
+      const saved = await saveReplyFiles(reply, options.exportDir ?? "exports");
+      output.write(`${[renderText(reply), ...saved.map((path) => `→ ${path}`)].join("\n")}\n\n`);
     }
     if (signal?.aborted) break;
     showPrompt();

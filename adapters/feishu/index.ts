@@ -2,6 +2,7 @@ import * as lark from "@larksuiteoapi/node-sdk";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { PlatformAdapter } from "../adapter.ts";
 import { createFeishuApi } from "./api/feishu-api.ts";
+import { createFeishuFilesApi } from "./api/files-api.ts";
 import { createLarkClient, resolveDomain, sdkLogger, type FeishuLogger } from "./api/lark-client.ts";
 import { createCardActionHandler } from "./cards/card-actions.ts";
 import { BotIdentity } from "./events/bot-identity.ts";
@@ -64,7 +65,7 @@ export function createFeishuAdapter(options: FeishuAdapterOptions): FeishuAdapte
 
   const dispatcher = new lark.EventDispatcher({ ...secrets, logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn });
   dispatcher.register<{ "card.action.trigger": (data: unknown) => Promise<unknown> }>({
-    "im.message.receive_v1": guarded("message", logger, createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new RecentKeys<true>(12 * 3_600_000, 50_000), queue, logger })),
+    "im.message.receive_v1": guarded("message", logger, createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new RecentKeys<true>(12 * 3_600_000, 50_000), queue, logger, files: createFeishuFilesApi(client) })),
     "card.action.trigger": guarded("card callback", logger, createCardActionHandler({ crm: options.crm, api, people, queue, logger, budgetMs: options.callbackBudgetMs ?? 2_500 })),
   });
 

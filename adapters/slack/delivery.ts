@@ -3,6 +3,7 @@ import type { Identity } from "../../src/crm/identity.ts";
 import type { Reply } from "../../src/reply.ts";
 import { replaceCard } from "./card-update.ts";
 import type { SlackDeps } from "./deps.ts";
+import { uploadReplyFiles } from "./files.ts";
 import { publishHome } from "./home.ts";
 import { describeError } from "./slack-logger.ts";
 import { renderReply } from "./render-blocks.ts";
@@ -28,6 +29,11 @@ export type ReplyTarget =
  * core says so (errors, help). When the response_url is gone, the person still gets the answer.
  */
 export async function deliver(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {
+  await showReply(deps, identity, target, reply);
+  await uploadReplyFiles(deps, identity, reply.files);
+}
+
+async function showReply(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {
   if (target.kind === "home") {
     await publishHome(deps, identity, reply);
     return;

@@ -3,6 +3,7 @@ import type { Crm } from "../../src/crm/crm.ts";
 import type { HttpRoute, PlatformAdapter } from "../adapter.ts";
 import { registerActions } from "./actions.ts";
 import { registerCommands } from "./commands.ts";
+import { registerFileMessages } from "./files.ts";
 import { registerHome } from "./home.ts";
 import { IdentityResolver } from "./identity.ts";
 import { CallerLocales } from "./locales.ts";
@@ -91,6 +92,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerViews(app, deps);
   registerHome(app, deps);
   registerMessages(app, deps);
+  registerFileMessages(app, deps);
 
   const routes: HttpRoute[] = receiver instanceof SlackHttpReceiver ? [receiver.route()] : [];
 

@@ -25,6 +25,8 @@ export const SUBCOMMANDS = {
   claim: ["领取", "认领"],
   yes: ["是", "确认", "confirm", "y"],
   nudge: ["催办", "提醒"],
+  import: ["导入"],
+  export: ["导出"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubcommandName = keyof typeof SUBCOMMANDS;

@@ -4,7 +4,7 @@ import type { Locale } from "../domain/localized.ts";
 import { DomainError } from "../errors.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
-import type { Reply } from "../reply.ts";
+import type { InputFile, Reply } from "../reply.ts";
 import type { Caller } from "./caller.ts";
 import type { CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
@@ -37,6 +37,8 @@ export interface ExecuteOptions {
    * double-clicked button uses a short window, so the same button works again tomorrow.
    */
   dedupeWindowMs?: number;
+  /** Files the person sent with the command (an import). */
+  files?: readonly InputFile[];
 }
 
 /** Why a command was refused: a stable code (e.g. `duplicate`) and field problems for forms. */
@@ -77,7 +79,8 @@ export function createCrm(deps: CrmDeps) {
       const context = caller;
       const at = now();
       const rules = playbookForWorkspace(playbook, context.workspace);
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context } satisfies CommandContext);
+      const files = options.files ? { files: options.files } : {};
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
       if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, TX_OPTIONS));
@@ -92,7 +95,8 @@ export function createCrm(deps: CrmDeps) {
           const reply = await run(tx);
           await tx.commandReceipt.update({
             where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
-            data: { reply: reply as object },
+            // A file (an export) is not kept: a repeated delivery gets the answer without it.
+            data: { reply: withoutFiles(reply) as object },
           });
           return reply;
         }, TX_OPTIONS);
@@ -129,6 +133,11 @@ export function createCrm(deps: CrmDeps) {
   }
 
   return { execute, homeView, callerFor, playbook, now };
+}
+
+function withoutFiles(reply: Reply): Reply {
+  const { files: _files, ...rest } = reply;
+  return rest;
 }
 
 function fallbackCaller(identity: Identity): Pick<Caller, "m"> {

@@ -127,10 +127,13 @@ export function localDateAndTime(now: Date, zone: string): { date: string; time:
 export function previousLocalWeek(now: Date, zone: string): { start: Date; end: Date; period: string } {
   const thisWeek = dayjs(now).tz(zone).startOf("isoWeek");
   const start = thisWeek.subtract(7, "day");
+  // The week number of the local calendar date, read on a plain UTC date: on a zoned instance
+  // isoWeek() is thrown off by dayjs's customParseFormat plugin, which exceljs installs globally.
+  const day = dayjs.utc(start.format("YYYY-MM-DD"));
   return {
     start: start.toDate(),
     end: thisWeek.toDate(),
-    period: `${start.isoWeekYear()}-W${String(start.isoWeek()).padStart(2, "0")}`,
+    period: `${day.isoWeekYear()}-W${String(day.isoWeek()).padStart(2, "0")}`,
   };
 }
 

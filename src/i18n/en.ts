@@ -2,6 +2,7 @@ import type { SubcommandName } from "../commands/subcommands.ts";
 import type { Role } from "../crm/roles.ts";
 import type { ActivityKind } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
+import { transferEn } from "./transfer-en.ts";
 
 const list = (items: string[]) => items.join(", ");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -9,6 +10,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 type Topic = { usage: string; summary: string; details: string[] };
 
 export const en = {
+  transfer: transferEn,
   fields: {
     company: "Company", contact: "Decision-maker", title: "Position", mobile: "Mobile", phone: "Phone", fax: "Fax",
     province: "Province", city: "City", address: "Address", email: "Email", wechat: "WeChat", qq: "QQ",
@@ -198,6 +200,11 @@ export const en = {
         "Example: /prospect claim #12 — within your holding limit; not a customer you released in the last cooldown days." ] },
       nudge: { usage: "nudge <ref> [words]", summary: "remind the owner by direct message (directors)", details: ["Example: /prospect nudge #12 call them before Friday"] },
       yes: { usage: "yes", summary: "confirm what a dry run asked (within 10 minutes)", details: [] },
+      import: { usage: "import", summary: "import customers from an Excel or CSV file", details: [
+        "Send the .xlsx or .csv file to the bot in a direct message (console: import <path>); a dry run comes first, then a confirm button.",
+        "Directors may add a 负责业务员 (owner) column; a rep imports for themself." ] },
+      export: { usage: "export [mine|team] [csv|xlsx]", summary: "export customers to a file", details: [
+        "Reps export their own customers, directors the team's. XLSX by default; CSV is UTF-8 with BOM (opens in Chinese Excel)." ] },
     } satisfies Record<SubcommandName, Topic>,
   },
   digest: {

@@ -1,8 +1,10 @@
 import type { Messages } from "./messages.ts";
+import { transferZh } from "./transfer-zh.ts";
 
 const list = (items: string[]) => items.join("、");
 
 export const zh: Messages = {
+  transfer: transferZh,
   fields: {
     company: "公司名称", contact: "负责人", title: "职位", mobile: "手机", phone: "电话", fax: "传真",
     province: "省份", city: "城市", address: "地址", email: "邮箱", wechat: "微信", qq: "QQ",
@@ -188,6 +190,11 @@ export const zh: Messages = {
       claim: { usage: "领取 <客户>", summary: "从公海领取客户", details: ["例：客户 领取 #12——不能超过保有量上限；自己释放的客户要过冷却期才能再领取。"] },
       nudge: { usage: "催办 <客户> [附言]", summary: "私信提醒负责业务员（总监）", details: ["例：客户 催办 #12 周五前打个电话"] },
       yes: { usage: "是", summary: "确认上一步预览的操作（10 分钟内有效）", details: [] },
+      import: { usage: "导入", summary: "从 Excel 或 CSV 文件导入客户", details: [
+        "在与机器人的私聊中发送 .xlsx 或 .csv 文件（控制台：import <路径>）；先出预检结果，再点按钮确认。",
+        "销售总监可以加一列“负责业务员”；业务员导入的客户归自己。" ] },
+      export: { usage: "导出 [mine|team] [csv|xlsx]", summary: "把客户导出为文件", details: [
+        "业务员导出自己的客户，销售总监导出全团队的。默认 XLSX；CSV 为带 BOM 的 UTF-8（中文 Excel 可直接打开）。" ] },
     },
   },
   digest: {

@@ -5,6 +5,7 @@
  * Commands, imports, the shared pool and jobs all call them; none writes a customer directly.
  */
 export { addCustomer, type NewCustomer } from "./add-customer.ts";
+export { addCustomers, type NewCustomerRow } from "./add-customers.ts";
 export { editCustomer, type CustomerEdit } from "./edit-customer.ts";
 export { recordTouch, MAX_NOTE } from "./record-touch.ts";
 export { moveCustomer } from "./move.ts";

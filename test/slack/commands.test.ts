@@ -137,6 +137,12 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
     expect(theirs).toMatchObject({ role: "admin", workspace: { externalId: "T2", platform: "slack" } });
   });
 
+  it("runs import (how to send the file) and export (the file goes to the DM)", async () => {
+    expect((await run(alice, "import")).text).toMatch(/^(Send me the customer file|请在与机器人的私聊中发送客户文件)/);
+    await run(alice, "add 'Slack Export Co'");
+    expect((await run(alice, "export csv")).text).toMatch(/customers-mine-\d{8}\.csv$/);
+  });
+
   it("covers every core subcommand", () => {
     expect(SUBCOMMAND_NAMES.filter((name) => !covered.has(name))).toEqual([]);
   });

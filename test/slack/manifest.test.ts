@@ -32,7 +32,7 @@ describe("the Slack app manifest", () => {
     }
     // commands for /prospect, im:history for message.im too, chat:write.public to post the summary in a channel the bot has not joined.
     expect([...scopes].sort()).toEqual([
-      "channels:history", "chat:write", "chat:write.public", "commands", "files:write", "groups:history", "im:history", "im:write", "users:read",
+      "channels:history", "chat:write", "chat:write.public", "commands", "files:read", "files:write", "groups:history", "im:history", "im:write", "users:read",
     ]);
   });
 });

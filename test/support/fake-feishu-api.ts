@@ -57,6 +57,8 @@ export class FakeFeishuApi {
   readonly chats = new Map<string, string>();
   private readonly scripts: Script[] = [];
   private readonly uuids = new Map<string, string>();
+  /** Files people sent, by `message_id/file_key`, served by the message resource API. */
+  private readonly resources = new Map<string, Buffer>();
   private sequence = 0;
 
   private constructor(private readonly server: Server, readonly url: string) {}
@@ -67,7 +69,8 @@ export class FakeFeishuApi {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => void fake!.handle(req.method ?? "GET", req.url ?? "/", req.headers, Buffer.concat(chunks)).then((answer) => {
-        res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers }).end(JSON.stringify(answer.body));
+        if (answer.body instanceof Buffer) res.writeHead(answer.status, { "content-type": "application/octet-stream", ...answer.headers }).end(answer.body);
+        else res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers }).end(JSON.stringify(answer.body));
       }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -103,6 +106,11 @@ export class FakeFeishuApi {
       if (Date.now() > until) throw new Error(`fake Feishu: condition not met within ${timeoutMs} ms (${this.calls.length} calls recorded)`);
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** Makes the file of a file message downloadable, as Feishu keeps what people send. */
+  hostResource(messageId: string, fileKey: string, bytes: Uint8Array): void {
+    this.resources.set(`${messageId}/${fileKey}`, Buffer.from(bytes));
   }
 
   /** Forgets recorded calls and pending scripts (users and the uuid memory stay). */
@@ -149,6 +157,13 @@ export class FakeFeishuApi {
     }
     if (call.method === "PATCH" && /^\/open-apis\/im\/v1\/messages\/[^/]+$/.test(call.path)) return ok({ data: {} });
     if (call.method === "POST" && call.path === "/open-apis/im/v1/images") return ok({ data: { image_key: `img_fake_${++this.sequence}` } });
+    if (call.method === "POST" && call.path === "/open-apis/im/v1/files") return ok({ data: { file_key: `file_fake_${++this.sequence}` } });
+    const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(call.path);
+    if (call.method === "GET" && resource) {
+      const bytes = this.resources.get(`${decodeURIComponent(resource[1]!)}/${decodeURIComponent(resource[2]!)}`);
+      if (bytes && call.query.type === "file") return { status: 200, headers: {}, body: bytes };
+      return { status: 400, headers: {}, body: { code: 234003, msg: "File not in msg." } };
+    }
     if (call.method === "POST" && call.path === "/open-apis/interactive/v1/card/update") return ok({});
     if (call.method === "GET" && call.path === "/open-apis/bot/v3/info") return ok({ bot: { open_id: this.botOpenId, app_name: "CRM" } });
     const user = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(call.path);

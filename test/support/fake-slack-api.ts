@@ -27,8 +27,8 @@ export interface SlackCall {
   /** The bearer token sent, if any. */
   token?: string;
   headers: IncomingHttpHeaders;
-  /** Multipart file parts, by field name: their size and file name. */
-  files: Record<string, { name: string; size: number }>;
+  /** Multipart file parts, by field name: their size, file name and bytes. */
+  files: Record<string, { name: string; size: number; bytes: Buffer }>;
   /** The JSON body the fake answered with (e.g. the id views.open gave the modal), once it is known. */
   answer?: unknown;
 }
@@ -61,6 +61,7 @@ export class FakeSlackApi {
   private origin = "";
   private readonly scripts = new Map<string, { script: Script; times: number }[]>();
   private readonly users = new Map<string, FakeSlackUser>();
+  private readonly hosted = new Map<string, Buffer>();
   private counter = 0;
 
   async start(): Promise<this> {
@@ -97,6 +98,18 @@ export class FakeSlackApi {
   /** A response_url to put in a signed payload; POSTs to it are captured as method `response_url` with this id. */
   responseUrl(id: string): string {
     return `${this.url}/response/${encodeURIComponent(id)}`;
+  }
+
+  /**
+   * Hosts a file as Slack does for a file shared with the bot: the object to put in a
+   * `message` event's `files`. Its url_private_download answers the bytes to a bearer token
+   * and, like Slack, a 200 sign-in page (text/html) to a request without one.
+   */
+  hostFile(name: string, bytes: Uint8Array): { id: string; name: string; size: number; mimetype: string; url_private: string; url_private_download: string } {
+    const id = `F${++this.counter}`;
+    this.hosted.set(id, Buffer.from(bytes));
+    const url = `${this.url}/files-pri/T1-${id}/download/${encodeURIComponent(name)}`;
+    return { id, name, size: bytes.byteLength, mimetype: "application/octet-stream", url_private: url, url_private_download: url };
   }
 
   /** What users.info answers for a user (defaults: name = id, Asia/Shanghai, en-US). */
@@ -150,6 +163,14 @@ export class FakeSlackApi {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.origin);
     const raw = await readBody(req);
+    const download = /^\/files-pri\/[^/]+-(F\d+)\//.exec(url.pathname);
+    if (req.method === "GET" && download) {
+      const auth = req.headers.authorization;
+      this.calls.push({ method: "file_download", id: download[1]!, path: url.pathname, body: {}, headers: req.headers, files: {}, ...(auth?.startsWith("Bearer ") ? { token: auth.slice(7) } : {}) });
+      const bytes = this.hosted.get(download[1]!);
+      if (!auth?.startsWith("Bearer ") || !bytes) return void res.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in to Slack</html>");
+      return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(bytes);
+    }
     const [, area, rest] = /^\/(api|response|upload)\/(.+)$/.exec(url.pathname) ?? [];
     const method = area === "api" ? rest! : area === "response" ? "response_url" : area === "upload" ? "file_upload" : url.pathname;
     const { body, files } = await parseBody(req.headers, raw);
@@ -258,7 +279,7 @@ async function parseBody(headers: IncomingHttpHeaders, raw: Buffer): Promise<{ b
     const body: Record<string, any> = {};
     for (const [key, value] of form.entries()) {
       if (typeof value === "string") body[key] = jsonish(value);
-      else files[key] = { name: (value as File).name, size: value.size };
+      else files[key] = { name: (value as File).name, size: value.size, bytes: Buffer.from(await value.arrayBuffer()) };
     }
     return { body, files };
   }

@@ -6,7 +6,7 @@ import { bodyError, toSendError } from "./send-errors.ts";
 export type ReceiveIdType = "open_id" | "chat_id";
 
 export interface OutgoingMessage {
-  msgType: "interactive" | "image" | "text";
+  msgType: "interactive" | "image" | "text" | "file";
   /** The message content as Feishu wants it: a JSON string (`{"image_key":…}`, a card…). */
   content: string;
 }

@@ -11,6 +11,8 @@ import type { People } from "./people.ts";
 import { isReadOnlyCommand } from "../../../src/commands/read-only.ts";
 import type { RecentKeys } from "../../shared/recent-keys.ts";
 import type { WorkQueue } from "./work-queue.ts";
+import type { FeishuFilesApi } from "../api/files-api.ts";
+import { answerFile, parseFileMessage, sendReplyFiles } from "./files.ts";
 
 export interface MessageHandlerDeps {
   crm: Crm;
@@ -21,6 +23,8 @@ export interface MessageHandlerDeps {
   seen: RecentKeys<true>;
   queue: WorkQueue;
   logger: FeishuLogger;
+  /** Files in chat: an import sent as a file, an export sent back as one. */
+  files: FeishuFilesApi;
 }
 
 /**
@@ -53,7 +57,10 @@ export function createMessageHandler(deps: MessageHandlerDeps): (data: unknown) 
 async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean> {
   const { crm, people, logger } = deps;
   const parsed = parseMessageEvent(data, await deps.bot.get());
-  if (parsed.kind === "unsupported") return true;
+  if (parsed.kind === "unsupported") {
+    const file = parsed.reason === "not_text" ? parseFileMessage(data) : undefined;
+    return file ? answerFile(deps, file) : true;
+  }
   const identity = await people.identity(parsed.tenantKey, parsed.openId, { chatId: parsed.chatId });
   const reply = await crm.execute(identity, parsed.text, { dedupeKey: `feishu:msg:${parsed.messageId}` });
   const locale = await people.localeOf(identity);
@@ -69,6 +76,7 @@ async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean>
     if (privately) await answerPrivately(deps, parsed, locale, card(true));
     else if (parsed.chatType === "group") await deps.api.reply(parsed.messageId, card(false), `reply:${parsed.messageId}`);
     else await deps.api.send("chat_id", parsed.chatId, card(true), `reply:${parsed.messageId}`);
+    await sendReplyFiles(deps, parsed.openId, parsed.messageId, reply);
     return true;
   } catch (error) {
     logger.error(`feishu: could not answer message ${parsed.messageId}`, error instanceof Error ? error.message : error);

@@ -11,6 +11,8 @@ import { due } from "./due.ts";
 import { edit } from "./edit.ts";
 import { approve, file, reject } from "./filing.ts";
 import { help } from "./help.ts";
+import { exportCustomers } from "./export.ts";
+import { importFile } from "./import.ts";
 import { lang } from "./lang.ts";
 import { list } from "./list.ts";
 import { log } from "./log.ts";
@@ -21,4 +23,5 @@ import { snooze } from "./snooze.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
   add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help, assign, release, pool, claim, yes, nudge,
+  import: importFile, export: exportCustomers,
 };

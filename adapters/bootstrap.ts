@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { loadConfig, type Config } from "../src/config.ts";
 import { createCrm, type Crm } from "../src/crm/crm.ts";
@@ -36,7 +37,7 @@ export async function bootstrap(env: Record<string, string | undefined>, output:
   try {
     const crm = createCrm({ prisma: db.prisma, playbook, logger });
     const platforms = await createPlatformAdapters(config, crm, logger);
-    const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output)];
+    const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output, join(config.dataDir, "reports"))];
     return {
       config,
       m: messagesFor(config.console.locale),

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Server } from "node:http";
 import { pick } from "../src/domain/localized.ts";
 import { localeFromTag, messagesFor } from "../src/i18n/messages.ts";
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
           input: process.stdin,
           output: process.stdout,
           prompt: process.stdin.isTTY === true,
+          filesDir: join(config.dataDir, "reports"),
         },
         stop.signal,
       );

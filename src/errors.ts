@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "already_pending", "already_approved", "not_pending", "filing_incomplete",
   "bad_filter", "bad_locale", "bad_zone", "no_channel", "bad_role", "no_user", "ambiguous_user", "last_admin",
   "same_owner",
+  "bad_period", "bad_share", "no_history",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -16,6 +16,15 @@ export interface Reply {
   ephemeral: boolean;
   text: string;
   cards: Card[];
+  /** Images or files sent with the reply (a chart). Each adapter delivers them its own way. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  /** A file name with its extension, e.g. `funnel.png`. */
+  name: string;
+  mimeType: string;
+  data: Buffer;
 }
 
 export interface Card {

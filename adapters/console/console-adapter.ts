@@ -3,6 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
 import { renderText } from "./render-text.ts";
+import { saveReplyFiles } from "./save-files.ts";
 
 export interface ConsoleOptions {
   crm: Crm;
@@ -10,6 +11,8 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   prompt: boolean;
+  /** Where images and files of replies are written (DATA_DIR/reports); unset: they are only counted. */
+  filesDir?: string;
 }
 
 const QUIT = new Set(["exit", "quit", "退出"]);
@@ -29,7 +32,8 @@ export async function runConsole(options: ConsoleOptions, signal?: AbortSignal):
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
       const reply = await crm.execute(identity, line);
-      output.write(`${renderText(reply)}\n\n`);
+      const paths = options.filesDir ? await saveReplyFiles(reply.files, options.filesDir) : [];
+      output.write(`${renderText(reply)}${paths.map((p) => `\n→ ${p}`).join("")}\n\n`);
     }
     if (signal?.aborted) break;
     showPrompt();

@@ -85,7 +85,8 @@ export function createCrm(deps: CrmDeps) {
           const reply = await run(tx);
           await tx.commandReceipt.update({
             where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
-            data: { reply: reply as object },
+            // Images are not kept: a repeated delivery answers with the text and cards, not a second chart.
+            data: { reply: { ...reply, files: undefined } as object },
           });
           return reply;
         }, TX_OPTIONS);

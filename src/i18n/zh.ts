@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.ts";
+import { reportsZh } from "./reports.zh.ts";
 
 const list = (items: string[]) => items.join("、");
 
@@ -124,6 +125,12 @@ export const zh: Messages = {
       setup: { usage: "setup channel | timezone <时区> | lang <zh|en>", summary: "工作区设置（总监）", details: [
         "在频道里发送 setup channel：周报发到该频道（未设置时私信发给每位总监）。",
         "setup timezone Asia/Shanghai：周报使用的时区；setup lang en：团队频道的语言。" ] },
+      report: { usage: "report [week|month|quarter|年-月] [mine|team|@业务员]", summary: "漏斗、变动、§7 指标和图表", details: [
+        "例如：/prospect 报表 本月 团队，或 报表 2026-11 @王",
+        "期间截至目前（默认本月）。业务员看自己的；总监看团队或某位业务员的。图表以图片发送。" ] },
+      target: { usage: "target <年-月> <销售目标> [来源=占比 …]", summary: "月度客源目标（总监）", details: [
+        "例如：/prospect 目标 2026-12 50万 展会=40% 推荐=60%",
+        "各来源所需客源 = 销售目标 ÷ 平均成交额 ÷ 近三个月成交率 × 该来源占比（不给占比时用近三个月的客源结构）。" ] },
       help: { usage: "help [命令]", summary: "帮助", details: [] },
     },
   },
@@ -156,6 +163,7 @@ export const zh: Messages = {
     none: () => "无",
     more: (n) => `……还有 ${n} 个`,
   },
+  reports: reportsZh,
   home: {
     title: (name) => `${name} 的客户漏斗`,
     pipeline: () => "客户漏斗",

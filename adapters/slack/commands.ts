@@ -3,6 +3,7 @@ import { isReadOnlyCommand } from "../../src/commands/read-only.ts";
 import { SLASH_WINDOW_MS, slashKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
 import { deliver } from "./delivery.ts";
+import { deliverFiles } from "./deliver-files.ts";
 import { formOf } from "./forms.ts";
 import { execute } from "./locales.ts";
 import { describeError } from "./slack-logger.ts";
@@ -51,4 +52,5 @@ async function runCommand(deps: SlackDeps, command: SlashCommand): Promise<void>
     }
   }
   await deliver(deps, identity, target, reply);
+  await deliverFiles(deps, command.user_id, reply, `slash:${command.team_id}:${command.trigger_id ?? Date.now()}`);
 }

@@ -3,6 +3,7 @@ import { eventKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
 import { execute } from "./locales.ts";
 import { renderReply } from "./render-blocks.ts";
+import { deliverFiles } from "./deliver-files.ts";
 
 interface DirectMessage {
   channel: string;
@@ -29,6 +30,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
       const identity = await deps.identities.resolve({ teamId, userId: message.user, channelId: message.channel });
       const reply = await execute(deps, identity, message.text, { dedupeKey: eventKey(eventId) });
       await deps.api.chat.postMessage({ channel: message.channel, ...renderReply(reply) });
+      await deliverFiles(deps, message.user, reply, eventKey(eventId), message.channel);
     } catch (error) {
       // Let Slack's retry of this delivery try again.
       deps.events.delete(eventId);

@@ -11,6 +11,7 @@ import type { People } from "./people.ts";
 import { isReadOnlyCommand } from "../../../src/commands/read-only.ts";
 import type { RecentKeys } from "../../shared/recent-keys.ts";
 import type { WorkQueue } from "./work-queue.ts";
+import { sendImages } from "../send-files.ts";
 
 export interface MessageHandlerDeps {
   crm: Crm;
@@ -69,6 +70,11 @@ async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean>
     if (privately) await answerPrivately(deps, parsed, locale, card(true));
     else if (parsed.chatType === "group") await deps.api.reply(parsed.messageId, card(false), `reply:${parsed.messageId}`);
     else await deps.api.send("chat_id", parsed.chatId, card(true), `reply:${parsed.messageId}`);
+    // Images (a report's charts) follow the card where it went: privately asked, privately shown.
+    if (reply.files?.length) {
+      if (privately) await sendImages(deps.api, "open_id", parsed.openId, reply.files, `dm:${parsed.messageId}`);
+      else await sendImages(deps.api, "chat_id", parsed.chatId, reply.files, `reply:${parsed.messageId}`);
+    }
     return true;
   } catch (error) {
     logger.error(`feishu: could not answer message ${parsed.messageId}`, error instanceof Error ? error.message : error);

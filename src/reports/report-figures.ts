@@ -108,21 +108,37 @@ export interface TrendWeek {
   lost: number;
 }
 
-/** New, won and lost for each week, in one statement. */
+/**
+ * New, won and lost for each week, in one statement: each row falls in its week by
+ * width_bucket over the weeks' bounds (one scan per table, whatever the number of weeks).
+ */
 export async function weeklyTrend(prisma: Tx, workspaceId: string, weeks: { start: Date; end: Date; label: string }[], lostStages: string[], scope: FigureScope): Promise<TrendWeek[]> {
   if (weeks.length === 0) return [];
-  const values = PrismaNamespace.join(weeks.map((w, i) => sql`(${i}::int, ${w.start}::timestamp, ${w.end}::timestamp)`));
-  const rows = await prisma.$queryRaw<{ i: number; new: bigint; won: bigint; lost: bigint }[]>`
-    WITH w(i, s, e) AS (VALUES ${values})
-    SELECT w.i,
-      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" >= w.s AND c."createdAt" < w.e ${customerIs(scope)}) AS "new",
-      (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= w.s AND o."at" < w.e
-          AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= w.e) ${ownedBy(PrismaNamespace.raw(`o."customerId"`), scope)}) AS "won",
-      (SELECT count(*) FROM "StageChange" sc WHERE sc."workspaceId" = ${workspaceId} AND sc."at" >= w.s AND sc."at" < w.e
-          AND sc."toStage" = ANY(${lostStages}::text[]) AND sc."fromStage" IS NOT NULL AND sc."fromStage" <> sc."toStage"
-          ${ownedBy(PrismaNamespace.raw(`sc."customerId"`), scope)}) AS "lost"
-    FROM w ORDER BY w.i`;
-  return rows.map((r) => ({ ...weeks[Number(r.i)]!, new: n(r.new), won: n(r.won), lost: n(r.lost) }));
+  const bounds = [...weeks.map((w) => w.start), weeks[weeks.length - 1]!.end];
+  const t = sql`ARRAY[${PrismaNamespace.join(bounds.map((b) => sql`${b}::timestamp`))}]`;
+  const [from, to] = [bounds[0]!, bounds[bounds.length - 1]!];
+  const rows = await prisma.$queryRaw<{ kind: string; i: number; count: bigint }[]>`
+    SELECT 'new' AS "kind", width_bucket(c."createdAt", ${t}) AS "i", count(*) AS "count"
+      FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" >= ${from} AND c."createdAt" < ${to} ${customerIs(scope)}
+     GROUP BY 2
+    UNION ALL
+    SELECT 'won', w.i, count(*) FROM (
+      SELECT width_bucket(o."at", ${t}) AS i, o."cancelledAt" FROM "Order" o
+       WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= ${from} AND o."at" < ${to} ${ownedBy(PrismaNamespace.raw(`o."customerId"`), scope)}
+    ) w WHERE w."cancelledAt" IS NULL OR w."cancelledAt" >= (${t})[w.i + 1]
+     GROUP BY 2
+    UNION ALL
+    SELECT 'lost', width_bucket(sc."at", ${t}), count(*) FROM "StageChange" sc
+     WHERE sc."workspaceId" = ${workspaceId} AND sc."at" >= ${from} AND sc."at" < ${to}
+       AND sc."toStage" = ANY(${lostStages}::text[]) AND sc."fromStage" IS NOT NULL AND sc."fromStage" <> sc."toStage"
+       ${ownedBy(PrismaNamespace.raw(`sc."customerId"`), scope)}
+     GROUP BY 2`;
+  const counts = weeks.map((w) => ({ ...w, new: 0, won: 0, lost: 0 }));
+  for (const r of rows) {
+    const week = counts[Number(r.i) - 1];
+    if (week) week[r.kind as "new" | "won" | "lost"] += n(r.count);
+  }
+  return counts;
 }
 
 export interface RepRow {

@@ -26,30 +26,26 @@ export async function funnelPng(playbook: Playbook, funnel: { stage: string; tot
 /** The report's charts: the funnel, the 12-week trend and, for the team, the per-rep bars. */
 export async function reportCharts(report: Report, playbook: Playbook, labels: { scope: string; period: string }, locale: Locale): Promise<ReplyFile[]> {
   const c = messagesFor(locale).reports.chart;
-  const files: ReplyFile[] = [await funnelPng(playbook, report.funnel, c.funnel(labels.scope, labels.period), locale)];
+  const png = (name: string, data: Promise<Buffer>) => data.then((bytes): ReplyFile => ({ name, mimeType: "image/png", data: bytes }));
   const weeks = report.trend.map((w) => w.label);
-  files.push({
-    name: "trend.png",
-    mimeType: "image/png",
-    data: await renderChartPng(trendChart(c.trend(labels.scope), weeks, [
+  // Drawing is synchronous; the PNG encodings run on libuv's threads, so the three overlap.
+  const charts = [
+    funnelPng(playbook, report.funnel, c.funnel(labels.scope, labels.period), locale),
+    png("trend.png", renderChartPng(trendChart(c.trend(labels.scope), weeks, [
       { name: c.new(), values: report.trend.map((w) => w.new), color: "#3b6fd8" },
       { name: c.won(), values: report.trend.map((w) => w.won), color: "#3fae6a" },
       { name: c.lost(), values: report.trend.map((w) => w.lost), color: "#d66b6b" },
-    ])),
-  });
+    ]))),
+  ];
   if (report.scope.kind === "team" && report.reps.length > 0) {
     const reps = report.reps.slice(0, MAX_REPS_CHARTED);
     const height = Math.max(420, 140 + reps.length * 70);
-    files.push({
-      name: "reps.png",
-      mimeType: "image/png",
-      data: await renderChartPng(groupedBarChart(c.reps(labels.period), reps.map((r) => r.name), [
-        { name: c.newLeads(), values: reps.map((r) => r.newLeads), color: "#3b6fd8" },
-        { name: c.calls(), values: reps.map((r) => r.calls), color: "#f0a040" },
-        { name: c.visits(), values: reps.map((r) => r.visits), color: "#9b8bd6" },
-        { name: c.won(), values: reps.map((r) => r.wins), color: "#3fae6a" },
-      ]), { width: 800, height }),
-    });
+    charts.push(png("reps.png", renderChartPng(groupedBarChart(c.reps(labels.period), reps.map((r) => r.name), [
+      { name: c.newLeads(), values: reps.map((r) => r.newLeads), color: "#3b6fd8" },
+      { name: c.calls(), values: reps.map((r) => r.calls), color: "#f0a040" },
+      { name: c.visits(), values: reps.map((r) => r.visits), color: "#9b8bd6" },
+      { name: c.won(), values: reps.map((r) => r.wins), color: "#3fae6a" },
+    ]), { width: 800, height })));
   }
-  return files;
+  return Promise.all(charts);
 }

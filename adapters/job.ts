@@ -1,11 +1,9 @@
 import { parseArgs } from "node:util";
 import { localeFromTag, messagesFor } from "../src/i18n/messages.ts";
-import { runMorningDigest } from "../src/jobs/morning-digest.job.ts";
-import { runWeeklySummary } from "../src/jobs/weekly-summary.job.ts";
+import { findJob, JOBS } from "../src/jobs/registry.ts";
 import { bootstrap, type Runtime } from "./bootstrap.ts";
 import { explainStartupError } from "./startup-errors.ts";
 
-const JOBS = ["morning-digest", "weekly-summary"] as const;
 /** Retries due within this long are waited for, so a run ends with its messages delivered or failed. */
 const SETTLE_MS = 5 * 60_000;
 
@@ -22,8 +20,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${m.console.jobUsage()}\n`);
     return 2;
   }
-  const job = parsed.positionals[0];
-  if (parsed.positionals.length !== 1 || !JOBS.includes(job as (typeof JOBS)[number])) {
+  if (parsed.positionals.length === 0) {
+    // `npm run job` alone lists what can be run.
+    process.stdout.write(`${m.console.jobList(JOBS.map((j) => j.name))}\n`);
+    return 0;
+  }
+  const job = findJob(parsed.positionals[0]!);
+  if (parsed.positionals.length !== 1 || !job) {
     process.stderr.write(`${m.console.jobUsage()}\n`);
     return 2;
   }
@@ -37,11 +40,9 @@ async function main(argv: string[]): Promise<number> {
     runtime = await bootstrap(process.env, process.stdout);
     m = runtime.m;
     const run = { now, settle: { maxWaitMs: SETTLE_MS }, ...(parsed.values.workspace ? { workspace: parsed.values.workspace } : {}) };
-    const result =
-      job === "morning-digest"
-        ? await runMorningDigest(runtime.jobs, { ...run, digestAt: runtime.config.jobs.morningDigestAt })
-        : await runWeeklySummary(runtime.jobs, run);
-    process.stderr.write(`${m.console.jobDone(job!, { ...result, waiting: result.waiting ?? 0 })}\n`);
+    const settings = { digestAt: runtime.config.jobs.morningDigestAt, weeklyCron: runtime.config.jobs.weeklySummaryCron };
+    const result = await job.run(runtime.jobs, run, settings);
+    process.stderr.write(`${m.console.jobDone(job.name, { ...result, waiting: result.waiting ?? 0 })}\n`);
     if (result.failed > 0) {
       process.stderr.write(`${m.console.jobFailed(result.failed)}\n`);
       return 1;

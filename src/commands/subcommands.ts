@@ -21,6 +21,12 @@ export const SUBCOMMANDS = {
   report: ["报表", "报告"],
   target: ["目标"],
   help: ["帮助", "?", "？"],
+  assign: ["转交", "分配"],
+  release: ["释放", "放回公海"],
+  pool: ["公海"],
+  claim: ["领取", "认领"],
+  yes: ["是", "确认", "confirm", "y"],
+  nudge: ["催办", "提醒"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubcommandName = keyof typeof SUBCOMMANDS;

@@ -6,5 +6,5 @@ import { seesWholeTeam } from "../crm/roles.ts";
 export function visibleCustomers(caller: Caller): PrismaNamespace.CustomerWhereInput {
   return seesWholeTeam(caller.user.role)
     ? { workspaceId: caller.workspace.id }
-    : { workspaceId: caller.workspace.id, ownerId: caller.user.id };
+    : { workspaceId: caller.workspace.id, ownerId: caller.user.id, pooledAt: null };
 }

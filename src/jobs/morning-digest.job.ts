@@ -1,3 +1,4 @@
+import type { JobDefinition } from "./job-definition.ts";
 import type { Caller } from "../crm/caller.ts";
 import { dueCard, dueToday } from "../customers/due-list.ts";
 import type { User, Workspace } from "../db/types.ts";
@@ -54,3 +55,10 @@ async function digestFor(deps: JobDeps, workspace: Workspace, user: User, now: D
   if (total > items.length) cards.push(card(m.digest.more(total - items.length)));
   return { ok: true, ephemeral: false, locale, text: m.digest.morning(user.displayName, total, overdue), cards };
 }
+
+/** Ticks every minute: each rep's list goes when their own clock reaches MORNING_DIGEST_AT. */
+export const morningDigestJob: JobDefinition = {
+  name: MORNING_DIGEST,
+  schedule: () => ({ cron: "* * * * *" }),
+  run: (deps, run, settings) => runMorningDigest(deps, { ...run, digestAt: settings.digestAt }),
+};

@@ -1,15 +1,11 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { deliverDue } from "./deliver.ts";
 import type { JobDeps } from "./job-deps.ts";
-import { runMorningDigest } from "./morning-digest.job.ts";
-import { runWeeklySummary } from "./weekly-summary.job.ts";
+import type { JobDefinition } from "./job-definition.ts";
+import { JOBS } from "./registry.ts";
 
-export interface SchedulerOptions {
-  /** HH:mm in each rep's own time zone. */
-  digestAt: string;
-  /** A cron expression evaluated in each workspace's time zone. */
-  weeklyCron: string;
-}
+export type { JobSettings as SchedulerOptions } from "./job-definition.ts";
+import type { JobSettings as SchedulerOptions } from "./job-definition.ts";
 
 const REFRESH_ZONES_MS = 60 * 60_000;
 /** Platforms stop redelivering within hours (Feishu's last re-push is ~7 h after the first). */
@@ -22,10 +18,11 @@ export async function purgeReceipts(deps: Pick<JobDeps, "prisma" | "now">): Prom
 }
 
 /**
- * The one place that wires node-cron. Reps live in different time zones, so the morning job
- * ticks every minute and picks the reps whose local time has reached MORNING_DIGEST_AT; the
- * outbox makes every tick after the first a no-op for them. The weekly summary gets one cron
- * per workspace time zone. Every minute, messages waiting for a retry are sent.
+ * The one place that wires node-cron, from the job registry. People live in different time
+ * zones, so the morning lists tick every minute and pick those whose local time has reached
+ * MORNING_DIGEST_AT; the outbox makes every tick after the first a no-op for them. A per-zone
+ * job (the weekly summary) gets one cron per workspace time zone. Every 30 s, messages waiting
+ * in the outbox (retries, notices) are sent.
  */
 export interface Scheduler {
   /** Resolves once the weekly crons for the workspaces' time zones are set up. */
@@ -36,7 +33,7 @@ export interface Scheduler {
 
 export function startScheduler(deps: JobDeps, options: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
-  const weeklyZones = new Map<string, ScheduledTask>();
+  const zoned = new Map<string, ScheduledTask>();
   const guard = (name: string, work: () => Promise<unknown>) => async () => {
     try {
       await work();
@@ -44,12 +41,18 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
       deps.logger.error(`scheduled ${name} failed`, error);
     }
   };
-
+  const perZone: JobDefinition[] = [];
+  for (const job of JOBS) {
+    const { cron: expression, perTimeZone } = job.schedule(options);
+    if (perTimeZone) {
+      perZone.push(job);
+      continue;
+    }
+    // The cron passes respectLocalTime: each person's message waits for their own MORNING_DIGEST_AT.
+    const run = () => job.run(deps, { now: deps.now(), respectLocalTime: true }, options);
+    tasks.push(cron.schedule(expression, guard(job.name, run), { name: job.name, noOverlap: true }));
+  }
   tasks.push(
-    cron.schedule("* * * * *", guard("morning-digest", () => runMorningDigest(deps, { now: deps.now(), respectLocalTime: true, digestAt: options.digestAt })), {
-      name: "morning-digest",
-      noOverlap: true,
-    }),
     cron.schedule("17 3 * * *", guard("receipt purge", () => purgeReceipts(deps)), { name: "receipts", noOverlap: true }),
     cron.schedule("30 * * * * *", guard("outbox retries", () => deliverDue({ prisma: deps.prisma, messengers: deps.messengers, now: deps.now, logger: deps.logger })), {
       name: "outbox",
@@ -60,15 +63,12 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
   const refreshZones = async () => {
     const zones = await deps.prisma.workspace.findMany({ distinct: ["timeZone"], select: { timeZone: true } });
     for (const { timeZone } of zones) {
-      if (weeklyZones.has(timeZone)) continue;
-      weeklyZones.set(
-        timeZone,
-        cron.schedule(options.weeklyCron, guard("weekly-summary", () => runWeeklySummary(deps, { now: deps.now(), timeZone })), {
-          name: `weekly-summary ${timeZone}`,
-          timezone: timeZone,
-          noOverlap: true,
-        }),
-      );
+      for (const job of perZone) {
+        const key = `${job.name} ${timeZone}`;
+        if (zoned.has(key)) continue;
+        const run = () => job.run(deps, { now: deps.now(), timeZone }, options);
+        zoned.set(key, cron.schedule(job.schedule(options).cron, guard(job.name, run), { name: key, timezone: timeZone, noOverlap: true }));
+      }
     }
   };
   const ready = guard("time zones", refreshZones)();
@@ -77,10 +77,10 @@ export function startScheduler(deps: JobDeps, options: SchedulerOptions): Schedu
 
   return {
     ready,
-    tasks: () => [...tasks, ...weeklyZones.values()],
+    tasks: () => [...tasks, ...zoned.values()],
     async stop() {
       clearInterval(refresher);
-      for (const task of [...tasks, ...weeklyZones.values()]) await task.destroy();
+      for (const task of [...tasks, ...zoned.values()]) await task.destroy();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { JobDefinition } from "./job-definition.ts";
 import type { Workspace } from "../db/types.ts";
 import type { Locale } from "../domain/localized.ts";
 import { previousLocalWeek } from "../format/dates.ts";
@@ -43,3 +44,9 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace
     else result.nothingToSend++;
   }
 }
+
+export const weeklySummaryJob: JobDefinition = {
+  name: WEEKLY_SUMMARY,
+  schedule: (settings) => ({ cron: settings.weeklyCron, perTimeZone: true }),
+  run: (deps, run) => runWeeklySummary(deps, run),
+};

@@ -21,6 +21,8 @@ export function assertMayChange(caller: Caller, customer: Customer): void {
   if (!seesWholeTeam(caller.user.role) && customer.ownerId !== caller.user.id) {
     fail("forbidden", (m) => m.errors.notYours(customer.number));
   }
+  // Nobody works a pooled customer until someone takes it: its cadence and history stay still.
+  if (customer.pooledAt) fail("in_pool", (m) => m.errors.inPool(customer.number));
 }
 
 export function assertDirector(caller: Caller): void {

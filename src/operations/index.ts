@@ -16,3 +16,5 @@ export { changeOwner } from "./change-owner.ts";
 export { resolveClassification, type Classification } from "./classification.ts";
 export { assertMayChange, assertDirector, type OperationContext } from "./context.ts";
 export type { Moved } from "./reclassify.ts";
+export { releaseCustomer, claimCustomer } from "./pool.ts";
+export { handOverAll } from "./hand-over-all.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TOUCH_CHANNELS } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
 import { checkPlaybook } from "./playbook.checks.ts";
+import { checkDirectorRules, escalationSchema, poolSchema } from "./director.schema.ts";
 
 /**
  * A sales playbook is data: another team's stages, grades and cadences are a config change,
@@ -135,8 +136,11 @@ export const playbookSchema = z
     defaultStage: lowerId,
     filing: filingSchema.default({ required: [] }),
     lostReasons: z.array(lostReasonSchema).default([]),
+    pool: poolSchema.default(() => poolSchema.parse({})),
+    escalation: escalationSchema.default([]),
   })
-  .superRefine(checkPlaybook);
+  .superRefine(checkPlaybook)
+  .superRefine(checkDirectorRules);
 
 export type CadenceRule = z.output<typeof cadenceRuleSchema>;
 export type Cadence = z.output<typeof cadenceSchema>;

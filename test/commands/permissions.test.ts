@@ -1,3 +1,4 @@
+import { SUBCOMMAND_NAMES } from "../../src/commands/subcommands.ts";
 import { describe, expect, it } from "vitest";
 import { useCrm } from "../support/crm-fixture.ts";
 
@@ -73,7 +74,7 @@ describe("language and help", () => {
     const user = t.person("helped", { workspace: "lang" });
     const all = await user.run("help");
     expect(all.ephemeral).toBe(true);
-    expect(all.cards[0]!.sections[0]!.items).toHaveLength(19);
+    expect(all.cards[0]!.sections[0]!.items).toHaveLength(SUBCOMMAND_NAMES.length);
     const log = await user.run("help 跟进");
     expect(log.text).toBe("/prospect log <ref> call|sms|visit|email|wechat|note <what happened>");
     expect((await user.run("frobnicate")).text).toBe('I don\'t know the command "frobnicate". Type /prospect help for the list.');

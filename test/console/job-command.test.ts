@@ -46,7 +46,10 @@ describe("npm run job", () => {
   it("explains bad arguments, an unknown workspace, and a database in use", async () => {
     const usage = await run("adapters/job.ts", ["coffee"]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|weekly-summary>");
+    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|director-digest|weekly-summary>");
+    const list = await run("adapters/job.ts", []);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain("Jobs: morning-digest, director-digest, weekly-summary");
     const badNow = await run("adapters/job.ts", ["morning-digest", "--now", "yesterday"]);
     expect(badNow.code).toBe(2);
     expect(badNow.stderr).toContain('--now "yesterday" is not a time');

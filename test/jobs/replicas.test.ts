@@ -9,8 +9,8 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 const REPS = 30;
 const t = useCrm();
 
-function runJob(databaseUrl: string, now: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(TSX, ["adapters/job.ts", "morning-digest", "--now", now], {
+function runJob(databaseUrl: string, now: string, job = "morning-digest", extra: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(TSX, ["adapters/job.ts", job, "--now", now, ...extra], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, CRM_LOCALE: "en" },
   });
@@ -37,5 +37,29 @@ describe.runIf(process.env.DATABASE_URL)("two replicas on one PostgreSQL (separa
     expect(sent[0]! + sent[1]!).toBe(REPS);
     const rows = await t.db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
     expect(rows).toEqual([{ status: "sent", _count: { _all: REPS } }]);
+  }, 120_000);
+
+  it("run the director's digest at the same moment: each director gets one list, each rep one escalation", async () => {
+    const admin = t.person("boss", { workspace: "dirs" });
+    await admin.run("help");
+    for (let i = 0; i < 4; i++) {
+      const director = t.person(`dir${i}`, { workspace: "dirs" });
+      await director.run("help");
+      expect((await admin.run(`role dir${i} director`)).ok).toBe(true);
+    }
+    for (let i = 0; i < 6; i++) {
+      expect((await t.person(`r${i}`, { workspace: "dirs" }).run(`add Sel${i} stage=selection`)).ok).toBe(true);
+    }
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "dirs" } });
+    const now = new Date(t.clock.now.getTime() + 7 * 86_400_000).toISOString(); // overdue at 5, escalated a day later
+    const run = () => runJob(t.db.url!, now, "director-digest", ["--workspace", "dirs"]);
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const lists = await t.db.prisma.outboxMessage.findMany({ where: { workspaceId: ws.id, job: "director-digest" } });
+    expect(lists.map((l) => [l.recipient, l.status]).sort()).toEqual(["boss", "dir0", "dir1", "dir2", "dir3"].map((d) => [`user:${d}`, "sent"]));
+    const escalations = await t.db.prisma.outboxMessage.findMany({ where: { workspaceId: ws.id, job: "notice" } });
+    expect(escalations.map((e) => e.recipient).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `user:r${i}`));
+    expect(escalations.every((e) => e.status === "sent")).toBe(true);
   }, 120_000);
 });

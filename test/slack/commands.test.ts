@@ -118,6 +118,15 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
     expect(activities).toBe(0);
   });
 
+  it("hands over, releases to the pool and claims from it through Slack mentions", async () => {
+    expect((await run(boss, `assign #1 <@${bob.id}|bob> covering Foshan`)).text).toBe("#1 now belongs to bob; both reps are told.");
+    expect((await run(bob, "release #1 moved away")).text).toBe("#1 Foshan Tuoxin is back in the shared pool.");
+    expect((await run(alice, "pool")).text).toBe("公海客户：1 个");
+    expect((await run(alice, "claim #1")).text).toBe("已领取 #1 Foshan Tuoxin。");
+    expect((await run(boss, `assign all <@${alice.id}> <@${bob.id}>`)).text).toMatch(/^\d+ customers? of alice will go to bob\. Nothing has moved yet/);
+    expect((await run(boss, "yes")).text).toMatch(/^\d+ customers? moved from alice to bob; both are told\.$/);
+  });
+
   it("shows a user of another workspace nothing of this one", async () => {
     expect((await run(stranger, "show #1")).text).toBe("There is no customer #1. /prospect list shows yours.");
     expect((await run(stranger, "list")).text).toBe("No customers match.");

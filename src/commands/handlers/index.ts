@@ -1,6 +1,10 @@
 import type { SubcommandName } from "../subcommands.ts";
 import type { CommandHandler } from "../context.ts";
 import { add } from "./add.ts";
+import { assign } from "./assign.ts";
+import { claim, pool, release } from "./pool.ts";
+import { yes } from "./yes.ts";
+import { nudge } from "./nudge.ts";
 import { grade, stage } from "./classify.ts";
 import { lost, order, won } from "./deal.ts";
 import { due } from "./due.ts";
@@ -18,5 +22,5 @@ import { snooze } from "./snooze.ts";
 import { target } from "./target.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, report, target, help,
+  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, report, target, help, assign, release, pool, claim, yes, nudge,
 };

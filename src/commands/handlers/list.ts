@@ -1,4 +1,5 @@
 import { fail } from "../../errors.ts";
+import { findPerson, looksLikePerson } from "../../crm/people.ts";
 import { seesWholeTeam } from "../../crm/roles.ts";
 import { classLabel, findGrade, findStage } from "../../customers/playbook-terms.ts";
 import { visibleCustomers } from "../../customers/visibility.ts";
@@ -17,9 +18,14 @@ export const list: CommandHandler = async (command, ctx) => {
   let scope: "mine" | "team" = seesWholeTeam(caller.user.role) ? "team" : "mine";
   let stageId: string | undefined;
   let grade: string | undefined;
+  let owner: { id: string; displayName: string } | undefined;
   for (const { value } of command.words) {
     const word = value.toLowerCase();
-    if (MINE.has(word)) scope = "mine";
+    if (looksLikePerson(value)) {
+      if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.teamIsForDirectors());
+      owner = await findPerson(tx, caller.workspace.id, value);
+      scope = "team";
+    } else if (MINE.has(word)) scope = "mine";
     else if (TEAM.has(word)) {
       if (!seesWholeTeam(caller.user.role)) fail("forbidden", (m) => m.errors.teamIsForDirectors());
       scope = "team";
@@ -30,6 +36,7 @@ export const list: CommandHandler = async (command, ctx) => {
   const where = {
     ...visibleCustomers(caller),
     ...(scope === "mine" ? { ownerId: caller.user.id } : {}),
+    ...(owner ? { ownerId: owner.id, pooledAt: null } : {}),
     ...(stageId ? { stage: stageId } : {}),
     ...(grade ? { grade } : {}),
   };
@@ -49,6 +56,6 @@ export const list: CommandHandler = async (command, ctx) => {
     return `#${c.number} ${c.company} · ${classLabel(playbook, c.stage, c.grade, locale)}${owner}${due ? ` · ${due}` : ""}`;
   });
   const footer = total > rows.length ? m.list.more(total - rows.length) : undefined;
-  const title = scope === "team" ? m.list.teamTitle(total) : m.list.mineTitle(total);
+  const title = owner ? m.list.ofRep(owner.displayName, total) : scope === "team" ? m.list.teamTitle(total) : m.list.mineTitle(total);
   return cardReply(title, [card(title, { sections: [{ title: "", items }], ...(footer ? { footer } : {}) })]);
 };

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { JobDeps } from "../../src/jobs/job-deps.ts";
+import { runDirectorDigest } from "../../src/jobs/director-digest.job.ts";
+import { useCrm } from "../support/crm-fixture.ts";
+import { recordingMessenger } from "../support/recording-messenger.ts";
+
+/**
+ * The director's daily grip with a pinned clock: escalation exactly once per overdue episode,
+ * reclaim to the shared pool with a notice first, and the director's morning list once a day.
+ */
+const t = useCrm();
+const DAY = 86_400_000;
+
+function setup(workspace: string) {
+  const out = recordingMessenger();
+  const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } };
+  const run = () => runDirectorDigest(deps, { now: t.clock.now, workspace, digestAt: "09:00" });
+  const boss = t.person("boss", { workspace });
+  const rep = t.person("rep", { workspace });
+  const texts = (to: string) => out.delivered.filter((d) => d.to === `user:${workspace}:${to}`).map((d) => d.reply.text);
+  return { out, run, boss, rep, texts };
+}
+
+async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
+  const reply = await person.run(line);
+  expect(reply.ok, reply.text).toBe(true);
+  return Number(/#(\d+)/.exec(reply.text)![1]);
+}
+
+describe("escalation", () => {
+  it("tells the director and the rep once per overdue episode", async () => {
+    const { run, boss, rep, texts } = setup("escalate");
+    await boss.run("help");
+    const n = await addAs(rep, "add Escalate Co stage=selection"); // call due after 3 days, overdue after 5
+    t.clock.advanceDays(5);
+    await run();
+    expect(texts("rep")).toEqual([]); // overdue today, not yet a day past it
+    t.clock.advanceDays(1);
+    await run();
+    expect(texts("rep")).toEqual([`#${n} Escalate Co is overdue past its threshold: your director has been told. Log a touch to clear it.`]);
+    const list = texts("boss");
+    expect(list).toHaveLength(2);
+    expect(list[1]).toMatch(/^Good morning, boss: 1 tracked overdue\.$/);
+    await run();
+    t.clock.advanceDays(1);
+    await run();
+    expect(texts("rep")).toHaveLength(1); // the same episode: told once
+    await rep.run(`log #${n} call confirmed the model, sending the quote`);
+    t.clock.advanceDays(6); // overdue again, a day past: a new episode
+    await run();
+    expect(texts("rep")).toHaveLength(2);
+  });
+});
+
+describe("reclaim to the shared pool", () => {
+  it("warns the rep three days before, then returns the customer with the reason; a touch restarts the count", async () => {
+    const { run, boss, rep, texts } = setup("reclaim");
+    await boss.run("help");
+    const kept = await addAs(rep, "add Kept Co");
+    const idle = await addAs(rep, "add Idle Co");
+    t.clock.advanceDays(27); // not filed within 30 days: warned at 27
+    await run();
+    expect(texts("rep").sort()).toEqual([
+      `#${idle} Idle Co goes back to the shared pool on Wed 23 Dec 2026 unless you log a touch before then.`,
+      `#${kept} Kept Co goes back to the shared pool on Wed 23 Dec 2026 unless you log a touch before then.`,
+    ].sort());
+    // A handover restarts the count for the new owner.
+    await t.person("other", { workspace: "reclaim" }).run("help");
+    await boss.run(`assign #${kept} @other`);
+    t.clock.advanceDays(3);
+    await run();
+    expect(texts("rep")).toContain(`#${idle} Idle Co went back to the shared pool: not filed within 30 days.`);
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "reclaim" } });
+    const rows = await t.db.prisma.customer.findMany({ where: { workspaceId: ws.id }, orderBy: { number: "asc" } });
+    expect(rows.map((c) => [c.number, c.pooledAt !== null])).toEqual([[kept, false], [idle, true]]);
+    expect((await rep.run(`claim #${idle}`)).code).toBe("cooldown");
+    const history = await boss.run(`show #${idle}`);
+    expect(history.cards[0]!.sections.find((s) => s.title === "Owner history")!.items).toEqual(["Wed 23 Dec 2026 rep → — (not filed within 30 days)"]);
+  });
+
+  it("returns a filed customer nobody touched for the stage's days", async () => {
+    const { run, boss, rep, texts } = setup("idle");
+    await boss.run("help");
+    const n = await addAs(rep, "add Filed Co stage=intention");
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "idle" } });
+    await t.db.prisma.customer.update({ where: { workspaceId_number: { workspaceId: ws.id, number: n } }, data: { filingStatus: "approved" } });
+    const pool = () => texts("rep").filter((text) => text.includes("shared pool"));
+    t.clock.advanceDays(26);
+    await run();
+    expect(pool()).toEqual([]);
+    t.clock.advanceDays(1); // intention: 30 days without a touch, warned at 27
+    await run();
+    expect(pool()).toHaveLength(1);
+    t.clock.advanceDays(3);
+    await run();
+    expect(pool()[1]).toBe(`#${n} Filed Co went back to the shared pool: no touch for 30 days.`);
+  });
+});
+
+describe("the director's morning list", () => {
+  it("goes once per day per director, and not at all when there is nothing to act on", async () => {
+    const { run, boss, rep, texts, out } = setup("daily");
+    await boss.run("help");
+    await run();
+    expect(texts("boss")).toEqual([]);
+    const n = await addAs(rep, `add "Daily Co" stage=intention grade=A`);
+    t.clock.advanceDays(11); // intention A: weekly; overdue after 10
+    await run();
+    await run();
+    const lists = out.delivered.filter((d) => d.to === "user:daily:boss");
+    expect(lists).toHaveLength(1);
+    const [list] = lists;
+    expect(list!.reply.cards.map((c) => c.title)).toEqual(["A-grade intention and selection customers overdue (1)", `#${n} Daily Co · rep`]);
+    expect(list!.reply.cards[1]!.actions.map((a) => [a.label, a.kind === "prompt" || a.kind === "run" ? a.command : ""])).toEqual([
+      ["Nudge the rep", `nudge #${n}@daily`], ["Reassign", `assign #${n}@daily`], ["Open", `show #${n}@daily`],
+    ]);
+    expect((await boss.run(`nudge #${n}@daily call before Friday`)).text).toBe(`rep was reminded about #${n} Daily Co.`);
+    await run(); // the notice goes out with the next delivery
+    expect(texts("rep")).toContain(`boss asks you to follow up #${n} Daily Co: call before Friday.`);
+  });
+});

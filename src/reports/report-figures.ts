@@ -10,13 +10,13 @@ import { ownedBy, type FigureScope } from "./weekly-figures.ts";
  */
 type Span = { start: Date; end: Date };
 const sql = PrismaNamespace.sql;
-const customerIs = (scope: FigureScope) => (scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty);
+const customerIs = (scope: FigureScope) => (scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId} AND c."pooledAt" IS NULL` : PrismaNamespace.empty);
 const n = (v: unknown) => Number(v ?? 0);
 
 export async function funnelNow(prisma: Tx, workspaceId: string, scope: FigureScope) {
   const rows = await prisma.customer.groupBy({
     by: ["stage", "grade"],
-    where: { workspaceId, ...(scope.ownerId ? { ownerId: scope.ownerId } : {}) },
+    where: { workspaceId, ...(scope.ownerId ? { ownerId: scope.ownerId, pooledAt: null } : {}) },
     _count: { _all: true },
   });
   return rows.map((r) => ({ stage: r.stage, grade: r.grade, count: r._count._all }));
@@ -165,7 +165,8 @@ export interface RepRow {
  */
 export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: Date, scope: FigureScope): Promise<RepRow[]> {
   const { start, end } = span;
-  const onlyOwner = scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty;
+  // A customer in the shared pool is nobody's: it counts for the team, in no one's row.
+  const onlyOwner = sql`AND c."pooledAt" IS NULL ${scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}`;
   const [users, customers, touches, wins] = await Promise.all([
     prisma.user.findMany({ where: { workspaceId, ...(scope.ownerId ? { id: scope.ownerId } : {}) }, select: { id: true, displayName: true, role: true } }),
     prisma.$queryRaw<Record<string, unknown>[]>`

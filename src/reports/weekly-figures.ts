@@ -29,7 +29,7 @@ export interface OrderFigures {
 
 type Row = { [K in keyof OrderFigures]: number | string | bigint | null };
 
-/** Whose customers a figure counts: the whole workspace, or one owner's (a rep's report). */
+/** Whose customers a figure counts: the whole workspace, or one owner's (a rep's report; not those in the shared pool). */
 export interface FigureScope {
   ownerId?: string;
 }
@@ -37,7 +37,7 @@ export interface FigureScope {
 /** Restricts rows with a customer id column to one owner's customers (the current owner). */
 export function ownedBy(column: PrismaNamespace.Sql, scope: FigureScope): PrismaNamespace.Sql {
   return scope.ownerId
-    ? PrismaNamespace.sql`AND ${column} IN (SELECT oc."id" FROM "Customer" oc WHERE oc."ownerId" = ${scope.ownerId})`
+    ? PrismaNamespace.sql`AND ${column} IN (SELECT oc."id" FROM "Customer" oc WHERE oc."ownerId" = ${scope.ownerId} AND oc."pooledAt" IS NULL)`
     : PrismaNamespace.empty;
 }
 
@@ -58,7 +58,7 @@ export async function orderFigures(prisma: Tx, workspaceId: string, week: { star
       (SELECT coalesce(sum(s."amount"), 0) FROM standing s WHERE s."at" >= ${start}) AS "revenueInWeek",
       (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledInWeek",
       (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledAmountInWeek",
-      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end} ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}) AS "leads",
+      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end} ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId} AND c."pooledAt" IS NULL` : PrismaNamespace.empty}) AS "leads",
       (SELECT count(*) FROM per_customer) AS "wonCustomers",
       (SELECT count(*) FROM per_customer p WHERE p.orders >= 2) AS "repeatCustomers",
       (SELECT coalesce(sum(s."amount"), 0) FROM standing s) AS "revenue",

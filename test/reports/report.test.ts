@@ -112,6 +112,16 @@ describe("report figures against a hand-computed fixture", () => {
     expect(one.files?.map((f) => f.name)).toEqual(["funnel.png", "trend.png"]);
   });
 
+  it("leaves a customer in the shared pool out of its last owner's report, and keeps it in the team's", async () => {
+    const { boss, li } = await buildAutumn("r-pool");
+    expect((await li.run("release F no budget this year")).ok).toBe(true);
+    const mine = await li.run("report 2026-11");
+    const fields = Object.fromEntries(mine.cards.flatMap((c) => c.fields.map((f) => [f.label, f.value])));
+    expect(fields["New leads"]).toBe("0");
+    const team = await boss.run("report 2026-11");
+    expect(Object.fromEntries(team.cards.flatMap((c) => c.fields.map((f) => [f.label, f.value])))["New leads"]).toBe("1");
+  });
+
   it("refuses what it cannot read, naming it, in both languages", async () => {
     const boss = t.person("boss", { workspace: "r-bad" });
     const zh = t.person("zhang", { workspace: "r-bad", locale: "zh-CN" });

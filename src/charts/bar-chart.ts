@@ -1,4 +1,4 @@
-import type { EChartsCoreOption } from "echarts";
+import type { EChartsCoreOption } from "echarts/core";
 
 /** Grouped horizontal bars, one group per person, one bar per measure. */
 export function groupedBarChart(title: string, categories: string[], bars: { name: string; values: number[]; color: string }[]): EChartsCoreOption {

@@ -1,7 +1,6 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { GlobalFonts } from "@napi-rs/canvas";
 
 /** The family every chart draws its text with: CJK glyphs must not depend on the host's fonts. */
 export const CHART_FONT = "Noto Sans SC";
@@ -13,8 +12,9 @@ let registered = false;
  * The subsets come from @fontsource on the npm registry: nothing is downloaded at run time, and a
  * server with no CJK font installed still draws 潜在客户.
  */
-export function registerChartFonts(): void {
+export async function registerChartFonts(): Promise<void> {
   if (registered) return;
+  const { GlobalFonts } = await import("@napi-rs/canvas");
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve("@fontsource/noto-sans-sc/package.json")), "files");
   for (const file of readdirSync(dir)) {

@@ -1,4 +1,4 @@
-import type { EChartsCoreOption } from "echarts";
+import type { EChartsCoreOption } from "echarts/core";
 
 const COLORS = ["#3b6fd8", "#4aa3df", "#f0a040", "#3fae6a", "#9b8bd6", "#d66b6b"];
 

@@ -1,4 +1,4 @@
-import type { EChartsCoreOption } from "echarts";
+import type { EChartsCoreOption } from "echarts/core";
 
 /** Weekly lines (new, won, lost…) over the same weeks. */
 export function trendChart(title: string, weeks: string[], lines: { name: string; values: number[]; color: string }[]): EChartsCoreOption {

@@ -62,6 +62,16 @@ export function renderWeeklySummary(
   const lost = card(w.lostReasons(), {
     sections: [{ title: "", items: summary.lostReasons.length ? summary.lostReasons.map((r) => `${r.reason ? lostReasonLabel(playbook, r.reason, locale) : "—"}: ${r.count}`) : [w.none()] }],
   });
+  const o = summary.ownership;
+  const grip = card(w.grip(), {
+    fields: [
+      { label: w.escalated(), value: String(o.escalated) },
+      { label: w.released(), value: String(o.released) },
+      { label: w.claimed(), value: String(o.claimed) },
+      { label: w.handovers(), value: String(o.handovers) },
+    ],
+    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => `${c.owner}: ${((c.onCadence / c.total) * 100).toFixed(0)}% (${c.onCadence}/${c.total})`) : [w.none()] }],
+  });
   const overdue = card(w.overdueByRep(), {
     sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => `${r.owner}: ${r.count}`) : [w.none()] }],
   });
@@ -84,5 +94,5 @@ export function renderWeeklySummary(
       })),
     }],
   });
-  return { ok: true, ephemeral: false, locale, text: w.title(range), cards: [funnel, movements, conversion, lost, overdue, filings, tracked] };
+  return { ok: true, ephemeral: false, locale, text: w.title(range), cards: [funnel, movements, conversion, lost, grip, overdue, filings, tracked] };
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 
@@ -79,6 +80,35 @@ export async function orderFigures(prisma: Tx, workspaceId: string, week: { star
     pricedOrders: n(row!.pricedOrders),
     cycleDays: (n(row!.cycleDays) * 1000) / DAY,
   };
+}
+
+/**
+ * The week's owner changes: releases and reclaims into the pool, claims out of it, handovers;
+ * and the customers escalated during it.
+ */
+export async function weekOwnership(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }) {
+  const inWeek = { workspaceId, at: { gte: week.start, lt: week.end } };
+  const [released, claimed, handovers, escalated] = await Promise.all([
+    prisma.ownerChange.count({ where: { ...inWeek, toOwnerId: null } }),
+    prisma.ownerChange.count({ where: { ...inWeek, fromOwnerId: null } }),
+    prisma.ownerChange.count({ where: { ...inWeek, fromOwnerId: { not: null }, toOwnerId: { not: null } } }),
+    prisma.customer.count({ where: { workspaceId, escalatedAt: { gte: week.start, lt: week.end } } }),
+  ]);
+  return { released, claimed, handovers, escalated };
+}
+
+/**
+ * Cadence compliance per rep, as the report is made: of the customers they hold that have a
+ * cadence, the share not overdue. (The stored due dates are the current ones; a history of
+ * every due date would be needed for a share of the week's touches made on time.)
+ */
+export async function complianceByRep(prisma: Prisma, workspaceId: string, now: Date) {
+  const held = { workspaceId, pooledAt: null, nextDueAt: { not: null } };
+  const [all, late] = await Promise.all([
+    prisma.customer.groupBy({ by: ["ownerId"], where: held, _count: { _all: true } }),
+    prisma.customer.groupBy({ by: ["ownerId"], where: { ...held, overdueAt: { lte: now } }, _count: { _all: true } }),
+  ]);
+  return all.map((row) => ({ ownerId: row.ownerId, total: row._count._all, onCadence: row._count._all - (late.find((l) => l.ownerId === row.ownerId)?._count._all ?? 0) }));
 }
 
 /** Stage changes of the week grouped by what moved where; the playbook names each group a movement. */

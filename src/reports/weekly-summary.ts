@@ -2,7 +2,7 @@ import type { Prisma } from "../db/database.ts";
 import type { PrismaNamespace, Workspace } from "../db/types.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { countMovements } from "./movements.ts";
-import { orderFigures, weekChanges, weekLostReasons } from "./weekly-figures.ts";
+import { complianceByRep, orderFigures, weekChanges, weekLostReasons, weekOwnership } from "./weekly-figures.ts";
 
 export interface WeeklySummary {
   start: Date;
@@ -18,6 +18,10 @@ export interface WeeklySummary {
     repurchaseRate: number | null; averageCycleDays: number | null;
   };
   lostReasons: { reason: string; count: number }[];
+  /** Pool movements, handovers and escalations of the week (the director's grip). */
+  ownership: { released: number; claimed: number; handovers: number; escalated: number };
+  /** Per rep: customers with a cadence, and how many of them are not overdue. */
+  compliance: { owner: string; onCadence: number; total: number }[];
   overdueByRep: { owner: string; count: number }[];
   pendingFilings: { number: number; company: string; owner: string; filedAt: Date | null }[];
   tracked: { number: number; company: string; stage: string; grade: string | null; owner: string; lastTouchAt: Date | null; nextDueAt: Date | null; overdue: boolean }[];
@@ -33,7 +37,7 @@ export async function computeWeeklySummary(
 ): Promise<WeeklySummary> {
   const ws = { workspaceId: workspace.id };
   const lostStages = playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id);
-  const [groups, changes, figures, reasons, overdue, pending, tracked] = await Promise.all([
+  const [groups, changes, figures, reasons, overdue, pending, tracked, ownership, compliance] = await Promise.all([
     prisma.customer.groupBy({ by: ["stage", "grade"], where: ws, _count: { _all: true } }),
     weekChanges(prisma, workspace.id, week),
     orderFigures(prisma, workspace.id, week),
@@ -41,10 +45,11 @@ export async function computeWeeklySummary(
     prisma.customer.groupBy({ by: ["ownerId"], where: { ...ws, overdueAt: { lte: now } }, _count: { _all: true } }),
     prisma.customer.findMany({ where: { ...ws, filingStatus: "pending" }, orderBy: { filedAt: "asc" }, include: { owner: { select: { displayName: true } } } }),
     prisma.customer.findMany({ where: { ...ws, OR: trackedWhere(playbook) }, orderBy: { number: "asc" }, include: { owner: { select: { displayName: true } } } }),
+    weekOwnership(prisma, workspace.id, week),
+    complianceByRep(prisma, workspace.id, now),
   ]);
-  const owners = overdue.length
-    ? await prisma.user.findMany({ where: { id: { in: overdue.map((o) => o.ownerId) } }, select: { id: true, displayName: true } })
-    : [];
+  const ownerIds = [...new Set([...overdue.map((o) => o.ownerId), ...compliance.map((c) => c.ownerId)])];
+  const owners = ownerIds.length ? await prisma.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, displayName: true } }) : [];
 
   const movements = countMovements(playbook, changes);
   const count = (stage: string, grade?: string) =>
@@ -71,6 +76,10 @@ export async function computeWeeklySummary(
       repurchaseRate: ratio(figures.repeatCustomers, figures.wonCustomers),
       averageCycleDays: ratio(figures.cycleDays, figures.wonCustomers),
     },
+    ownership,
+    compliance: compliance
+      .map((c) => ({ owner: owners.find((u) => u.id === c.ownerId)?.displayName ?? "?", onCadence: c.onCadence, total: c.total }))
+      .sort((a, b) => a.onCadence / a.total - b.onCadence / b.total || a.owner.localeCompare(b.owner)),
     lostReasons: reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     overdueByRep: overdue
       .map((o) => ({ owner: owners.find((u) => u.id === o.ownerId)?.displayName ?? "?", count: o._count._all }))

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { loadConfig, type Config } from "../src/config.ts";
 import { createCrm, type Crm } from "../src/crm/crm.ts";
@@ -38,7 +39,7 @@ export async function bootstrap(env: Record<string, string | undefined>, output:
     // The embedded database has one connection: commands past it would only queue inside it.
     const crm = withBackPressure(createCrm({ prisma: db.prisma, playbook, logger }), { concurrency: config.databaseUrl ? 8 : 1, logger });
     const platforms = await createPlatformAdapters(config, crm, logger);
-    const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output)];
+    const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output, join(config.dataDir, "reports"))];
     return {
       config,
       m: messagesFor(config.console.locale),

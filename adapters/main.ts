@@ -57,6 +57,7 @@ async function main(): Promise<number> {
           output: process.stdout,
           prompt: process.stdin.isTTY === true,
           exportDir: join(config.dataDir, "exports"),
+          filesDir: join(config.dataDir, "reports"),
         },
         stop.signal,
       );

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   // Refused before parsing (src/commands/input-limits.ts, customer-ref.ts).
   "control_character", "broken_character", "too_long", "mobile_as_ref",
   "bad_file", "file_too_big", "no_file", "import_gone", "import_expired", "import_done",
+  "bad_period", "bad_share", "no_history",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

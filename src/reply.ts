@@ -16,8 +16,11 @@ export interface Reply {
   ephemeral: boolean;
   text: string;
   cards: Card[];
-  /** Files for the person (an export): Slack and Feishu upload them, the console writes them to disk. */
-  files?: OutputFile[];
+  /**
+   * Files for the person: an export (CSV/XLSX), a report's charts (PNG). Slack and Feishu send
+   * them privately, the console writes them under DATA_DIR (exports/ or reports/).
+   */
+  files?: ReplyFile[];
   /** The command the reply's confirm button runs (an import's dry run); `yes` runs it too. */
   confirm?: string;
 }
@@ -31,11 +34,14 @@ export interface InputFile {
 }
 
 /** A file the reply carries. */
-export interface OutputFile {
+export interface ReplyFile {
+  /** A file name with its extension, e.g. `funnel.png`, `customers.xlsx`. */
   name: string;
   mimeType: string;
-  bytes: Uint8Array;
+  data: Buffer;
 }
+
+export type OutputFile = ReplyFile;
 
 export interface Card {
   title: string;

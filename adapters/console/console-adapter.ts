@@ -2,8 +2,9 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
-import { consoleRequest, saveReplyFiles } from "./console-files.ts";
+import { consoleRequest, saveExports } from "./console-files.ts";
 import { renderText } from "./render-text.ts";
+import { saveReplyFiles as saveImages } from "./save-files.ts";
 
 export interface ConsoleOptions {
   crm: Crm;
@@ -13,6 +14,8 @@ export interface ConsoleOptions {
   prompt: boolean;
   /** Where `export` files are written (DATA_DIR/exports). */
   exportDir?: string;
+  /** Where images and files of replies are written (DATA_DIR/reports); unset: they are only counted. */
+  filesDir?: string;
 }
 
 const QUIT = new Set(["exit", "quit", "退出"]);
@@ -33,7 +36,13 @@ export async function runConsole(options: ConsoleOptions, signal?: AbortSignal):
     if (line) {
       const request = await consoleRequest(line);
       const reply = await crm.execute(identity, request.line, request.options);
-      const saved = await saveReplyFiles(reply, options.exportDir ?? "exports");
+      // Charts go under DATA_DIR/reports, exports under DATA_DIR/exports.
+      const images = (reply.files ?? []).filter((f) => f.mimeType.startsWith("image/"));
+      const others = (reply.files ?? []).filter((f) => !f.mimeType.startsWith("image/"));
+      const saved = [
+        ...(options.filesDir ? await saveImages(images, options.filesDir) : []),
+        ...(await saveExports(others, options.exportDir ?? "exports")),
+      ];
       output.write(`${[renderText(reply), ...saved.map((path) => `→ ${path}`)].join("\n")}\n\n`);
     }
     if (signal?.aborted) break;

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { ExecuteOptions } from "../../src/crm/crm.ts";
 import { parseCommand } from "../../src/commands/parse.ts";
-import type { Reply } from "../../src/reply.ts";
+import type { ReplyFile } from "../../src/reply.ts";
 
 /**
  * What a console line asks the core: `import <path>` becomes `import` with the file's bytes (a
@@ -27,13 +27,13 @@ export async function consoleRequest(line: string): Promise<{ line: string; opti
   }
 }
 
-/** Writes the reply's files (an export) under the export folder; returns where each went. */
-export async function saveReplyFiles(reply: Reply, exportDir: string): Promise<string[]> {
+/** Writes a reply's exported files under the export folder; returns where each went. */
+export async function saveExports(files: readonly ReplyFile[], exportDir: string): Promise<string[]> {
   const saved: string[] = [];
-  for (const file of reply.files ?? []) {
+  for (const file of files) {
     await mkdir(exportDir, { recursive: true });
     const path = resolve(join(exportDir, basename(file.name)));
-    await writeFile(path, file.bytes);
+    await writeFile(path, file.data);
     saved.push(path);
   }
   return saved;

@@ -4,6 +4,7 @@ import type { FeishuApi, OutgoingMessage } from "./api/feishu-api.ts";
 import { card, header, plain } from "./cards/elements.ts";
 import { renderReply } from "./cards/render-card.ts";
 import { localeOfReply } from "./i18n.ts";
+import { sendImages } from "./send-files.ts";
 
 /**
  * How fast a batch goes (the morning list to every rep, the weekly summary). Feishu limits a bot
@@ -27,11 +28,15 @@ export function createFeishuOutbound(api: FeishuApi): OutboundMessenger {
     platform: "feishu",
     pace: FEISHU_PACE,
     async sendToUser(target, reply, idempotencyKey) {
-      return { messageId: await api.send("open_id", target.userId, cardMessage(reply, { privateChat: true }), idempotencyKey) };
+      const messageId = await api.send("open_id", target.userId, cardMessage(reply, { privateChat: true }), idempotencyKey);
+      await sendImages(api, "open_id", target.userId, reply.files, idempotencyKey);
+      return { messageId };
     },
     async sendToChannel(target, reply, idempotencyKey) {
       // A chat_id may be a group (the directors' channel): treated as one.
-      return { messageId: await api.send("chat_id", target.channelId, cardMessage(reply, { privateChat: false }), idempotencyKey) };
+      const messageId = await api.send("chat_id", target.channelId, cardMessage(reply, { privateChat: false }), idempotencyKey);
+      await sendImages(api, "chat_id", target.channelId, reply.files, idempotencyKey);
+      return { messageId };
     },
     async uploadImage(target, image, idempotencyKey) {
       const imageKey = await api.uploadImage(image.data);

@@ -3,7 +3,7 @@ import type { Identity } from "../../src/crm/identity.ts";
 import type { Reply } from "../../src/reply.ts";
 import { replaceCard } from "./card-update.ts";
 import type { SlackDeps } from "./deps.ts";
-import { uploadReplyFiles } from "./files.ts";
+import { deliverFiles } from "./deliver-files.ts";
 import { publishHome } from "./home.ts";
 import { describeError } from "./slack-logger.ts";
 import { renderReply } from "./render-blocks.ts";
@@ -30,7 +30,7 @@ export type ReplyTarget =
  */
 export async function deliver(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {
   await showReply(deps, identity, target, reply);
-  await uploadReplyFiles(deps, identity, reply.files);
+  await deliverFiles(deps, identity.userId, reply, `reply:${identity.workspaceId}:${identity.userId}:${Date.now()}`);
 }
 
 async function showReply(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {

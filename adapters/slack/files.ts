@@ -71,21 +71,3 @@ async function downloadFile(deps: SlackDeps, file: SharedFile): Promise<InputFil
   }
   return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
-
-/**
- * The files of a reply (an export) go to the person's direct message with the bot, whatever
- * channel the command came from: an export holds customers other members must not see.
- */
-export async function uploadReplyFiles(deps: SlackDeps, identity: Identity, files: readonly OutputFile[] | undefined): Promise<void> {
-  if (!files?.length) return;
-  try {
-    const opened = await deps.api.conversations.open({ users: identity.userId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error("conversations.open returned no channel");
-    for (const file of files) {
-      await deps.api.files.uploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: file.name });
-    }
-  } catch (error) {
-    deps.logger.error(`could not send ${files.map((f) => f.name).join(", ")} to ${identity.userId}: ${describeError(error)}`);
-  }
-}

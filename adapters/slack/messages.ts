@@ -2,8 +2,8 @@ import type { App } from "@slack/bolt";
 import { eventKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
 import { execute } from "./locales.ts";
-import { uploadReplyFiles } from "./files.ts";
 import { renderReply } from "./render-blocks.ts";
+import { deliverFiles } from "./deliver-files.ts";
 
 interface DirectMessage {
   channel: string;
@@ -30,7 +30,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
       const identity = await deps.identities.resolve({ teamId, userId: message.user, channelId: message.channel });
       const reply = await execute(deps, identity, message.text, { dedupeKey: eventKey(eventId) });
       await deps.api.chat.postMessage({ channel: message.channel, ...renderReply(reply) });
-      await uploadReplyFiles(deps, identity, reply.files);
+      await deliverFiles(deps, message.user, reply, eventKey(eventId), message.channel);
     } catch (error) {
       // Let Slack's retry of this delivery try again.
       deps.events.delete(eventId);

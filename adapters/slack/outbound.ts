@@ -4,6 +4,7 @@ import type { Reply } from "../../src/reply.ts";
 import { renderReply } from "./render-blocks.ts";
 import { platformErrorOf, toSendError } from "./send-errors.ts";
 import { describeError, type AdapterLogger } from "./slack-logger.ts";
+import { uploadOnce } from "./upload-once.ts";
 
 export const SLACK_PACE: PaceLimits = { scope: "workspace", initialPerSecond: 2, maxPerSecond: 20, minPerSecond: 0.5 };
 
@@ -44,27 +45,27 @@ export class SlackOutbound implements OutboundMessenger {
     return this.post(target.channelId, reply, idempotencyKey, options);
   }
 
-  async uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, _idempotencyKey: string): Promise<SendResult> {
+  async uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string, options?: SendOptions): Promise<SendResult> {
     const channel = "userId" in target ? await this.dmChannel(target) : target.channelId;
-    try {
-      const result = (await this.client.files.uploadV2({
-        channel_id: channel,
-        file: image.data,
-        filename: image.filename,
-        title: image.title ?? image.filename,
-      })) as { files?: { files?: { id?: string }[] }[] };
-      const fileId = result.files?.[0]?.files?.[0]?.id;
-      return { messageId: fileId ?? `${channel}:upload` };
-    } catch (error) {
-      throw toSendError(error, `files.uploadV2 to ${channel}`);
-    }
+    const file = { name: image.filename, data: image.data };
+    const fileId = await uploadOnce(this.client, this.logger, channel, file, idempotencyKey, { check: options?.resumed === true, ...(image.title ? { title: image.title } : {}) });
+    return { messageId: fileId };
   }
 
+  /**
+   * The message, then its files. With files it is two steps, and a retry after the second failed
+   * must not repeat the first: such a message is always looked for before posting, and each file.
+   */
   private async post(channel: string, reply: Reply, key: string, options?: SendOptions): Promise<SendResult> {
-    if (options?.resumed) {
-      const earlier = await this.findSent(channel, key);
-      if (earlier) return { messageId: `${channel}:${earlier}` };
-    }
+    const twoSteps = (reply.files?.length ?? 0) > 0;
+    const check = options?.resumed === true || twoSteps;
+    const earlier = check ? await this.findSent(channel, key) : undefined;
+    const result = earlier ? { messageId: `${channel}:${earlier}` } : await this.postMessage(channel, reply, key);
+    for (const file of reply.files ?? []) await uploadOnce(this.client, this.logger, channel, file, `${key}:${file.name}`, { check });
+    return result;
+  }
+
+  private async postMessage(channel: string, reply: Reply, key: string): Promise<SendResult> {
     try {
       const result = await this.client.chat.postMessage({
         channel,

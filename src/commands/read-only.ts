@@ -1,6 +1,6 @@
 import { parseCommand } from "./parse.ts";
 
-const READ_ONLY = new Set(["show", "list", "due", "help"]);
+const READ_ONLY = new Set(["show", "list", "due", "help", "report"]);
 
 /**
  * Commands that only show something: running one again (to refresh a card, or a repeated

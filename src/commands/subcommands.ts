@@ -18,6 +18,8 @@ export const SUBCOMMANDS = {
   role: ["角色"],
   lang: ["语言", "language"],
   setup: ["设置"],
+  report: ["报表", "报告"],
+  target: ["目标"],
   help: ["帮助", "?", "？"],
   assign: ["转交", "分配"],
   release: ["释放", "放回公海"],

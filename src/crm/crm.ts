@@ -95,7 +95,7 @@ export function createCrm(deps: CrmDeps) {
           const reply = await run(tx);
           await tx.commandReceipt.update({
             where: { workspaceId_key: { workspaceId: context.workspace.id, key: dedupeKey } },
-            // A file (an export) is not kept: a repeated delivery gets the answer without it.
+            // Files (an export, a chart) are not kept: a repeated delivery gets the answer without it.
             data: { reply: withoutFiles(reply) as object },
           });
           return reply;

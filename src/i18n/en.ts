@@ -3,6 +3,7 @@ import type { Role } from "../crm/roles.ts";
 import type { ActivityKind } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
 import { transferEn } from "./transfer-en.ts";
+import { reportsEn } from "./reports.en.ts";
 
 const list = (items: string[]) => items.join(", ");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -190,6 +191,12 @@ export const en = {
         "setup channel, typed in a channel: the weekly summary goes there (otherwise to each director by direct message).",
         "setup timezone Asia/Shanghai: the zone of the weekly summary; setup lang en: the team channel's language.",
         "setup calendar cn: due dates skip mainland public holidays and weekends, 调休 make-up days are working days, no morning list on days off (the default in a mainland time zone); setup calendar none: every day is a working day." ] },
+      report: { usage: "report [week|month|quarter|YYYY-MM] [mine|team|@rep]", summary: "the funnel, movements, §7 figures and charts", details: [
+        "Example: /prospect report month team — or report 2026-11 @wang",
+        "The period runs to date (default: this month). Reps see their own; directors the team's or one rep's. Charts come as images." ] },
+      target: { usage: "target <YYYY-MM> <sales target> [source=share …]", summary: "the monthly lead target (directors)", details: [
+        "Example: /prospect target 2026-12 50万 exhibition=40% referral=60%",
+        "Leads needed per source = sales target ÷ average deal ÷ the last 3 months' conversion × the source's share (the last 3 months' shares when none are given)." ] },
       help: { usage: "help [command]", summary: "this help", details: [] },
       assign: { usage: "assign <ref> @rep [reason] | assign all @from @to", summary: "hand customers over (directors)", details: [
         "Example: /prospect assign #12 @li moving to the south region",
@@ -240,6 +247,7 @@ export const en = {
     none: () => "none",
     more: (n: number) => `…and ${n} more`,
   },
+  reports: reportsEn,
   home: {
     title: (name: string) => `${name}'s pipeline`,
     pipeline: () => "Pipeline",

@@ -1,5 +1,6 @@
 import type { Messages } from "./messages.ts";
 import { transferZh } from "./transfer-zh.ts";
+import { reportsZh } from "./reports.zh.ts";
 
 const list = (items: string[]) => items.join("、");
 
@@ -181,6 +182,12 @@ export const zh: Messages = {
         "在群里发送“客户 设置 群”：周报发到该群（未设置时私信发给每位销售总监）。",
         "客户 设置 时区 Asia/Shanghai：周报使用的时区；客户 设置 语言 英文：团队群的语言。",
         "客户 设置 日历 cn：到期日避开大陆法定节假日和周末，调休上班日照常，休息日不发早间待办（大陆时区的默认设置）；客户 设置 日历 none：每天都算工作日。" ] },
+      report: { usage: "报表 [本周|本月|本季度|年-月] [我的|团队|@业务员]", summary: "漏斗、变动、§7 指标和图表", details: [
+        "例：客户 报表 本月 团队，或 客户 报表 2026-11 @王",
+        "期间截至目前（默认本月）。业务员看自己的；销售总监看团队或某位业务员的。图表以图片发送。" ] },
+      target: { usage: "目标 <年-月> <销售目标> [来源=占比 …]", summary: "月度客源目标（销售总监）", details: [
+        "例：客户 目标 2026-12 50万 展会=40% 推荐=60%",
+        "各来源所需客源 = 销售目标 ÷ 平均成交额 ÷ 近三个月成交率 × 该来源占比（不给占比时用近三个月的客源结构）。" ] },
       help: { usage: "帮助 [命令]", summary: "帮助", details: [] },
       assign: { usage: "转交 <客户> @业务员 [原因]｜转交 全部 @原业务员 @新业务员", summary: "转交客户（总监）", details: [
         "例：客户 转交 #12 @小李 调到华南区",
@@ -229,6 +236,7 @@ export const zh: Messages = {
     none: () => "无",
     more: (n) => `……还有 ${n} 个`,
   },
+  reports: reportsZh,
   home: {
     title: (name) => `${name} 的客户漏斗`,
     pipeline: () => "客户漏斗",

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Prisma, SqlQuery } from "../db/database.ts";
 import type { Reply } from "../reply.ts";
+import { fromStoredPayload, toStoredPayload } from "./outbox-payload.ts";
 
 export type OutboxTarget = { kind: "user"; userId: string } | { kind: "channel"; channelId: string };
 
@@ -42,7 +43,7 @@ export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Pr
   const rows = await prisma.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
     VALUES (gen_random_uuid()::text, ${entry.workspaceId}, ${entry.job}, ${entry.period}, ${recipientKey(entry.target)}, ${entry.platform},
-            ${JSON.stringify(entry.target)}::jsonb, ${entry.reply === null ? null : JSON.stringify(entry.reply)}::jsonb,
+            ${JSON.stringify(entry.target)}::jsonb, ${entry.reply === null ? null : JSON.stringify(toStoredPayload(entry.reply))}::jsonb,
             ${entry.reply === null ? "skipped" : "pending"}, ${now})
     ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING`;
   return rows > 0;
@@ -145,7 +146,7 @@ export async function claimNext(
     recipient: row.recipient as string,
     platform: row.platform as string,
     target: row.target as OutboxTarget,
-    payload: row.payload as Reply,
+    payload: fromStoredPayload(row.payload),
     attempts: Number(row.attempts),
     resumed: row.previousStatus === "sending",
   };

@@ -4,6 +4,7 @@ import type { Locale } from "../domain/localized.ts";
 import { previousLocalWeek } from "../format/dates.ts";
 import { computeWeeklySummary } from "../reports/weekly-summary.ts";
 import { renderWeeklySummary } from "../reports/render-weekly-summary.ts";
+import { monthTargetProgress, withWeeklyExtras } from "../reports/weekly-extras.ts";
 import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
 import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { alreadyRecorded, enqueue, type OutboxTarget } from "./outbox.ts";
@@ -33,8 +34,10 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun, workspace: Workspace
   if (pending.length === 0) return;
   const hasCustomers = (await deps.prisma.customer.count({ where: { workspaceId: workspace.id } })) > 0;
   const summary = hasCustomers ? await computeWeeklySummary(deps.prisma, deps.playbook, workspace, week, run.now) : null;
+  const target = summary ? await monthTargetProgress(deps.prisma, workspace, run.now) : null;
+  const charts = new Map();
   for (const r of pending) {
-    const reply = summary ? renderWeeklySummary(summary, deps.playbook, r, workspace) : null;
+    const reply = summary ? await withWeeklyExtras(renderWeeklySummary(summary, deps.playbook, r, workspace), summary, deps.playbook, r.locale, target, charts) : null;
     const added = await enqueue(deps.prisma, { workspaceId: workspace.id, job: WEEKLY_SUMMARY, period: week.period, platform: workspace.platform, target: r.target, reply }, deps.now());
     if (!added) result.alreadyDone++;
     else if (reply) result.queued++;

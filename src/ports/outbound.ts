@@ -12,7 +12,8 @@ export interface OutboundMessenger {
   readonly pace?: PaceLimits;
   sendToUser(target: UserTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
   sendToChannel(target: ChannelTarget, reply: Reply, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
-  uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string): Promise<SendResult>;
+  /** With `resumed`, an adapter that can look for an earlier upload under the key does, and does not upload again. */
+  uploadImage(target: UserTarget | ChannelTarget, image: OutboundImage, idempotencyKey: string, options?: SendOptions): Promise<SendResult>;
 }
 
 /**

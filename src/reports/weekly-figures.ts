@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/database.ts";
+import type { Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 
 const DAY = 86_400_000;
@@ -29,9 +30,22 @@ export interface OrderFigures {
 
 type Row = { [K in keyof OrderFigures]: number | string | bigint | null };
 
-export async function orderFigures(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }): Promise<OrderFigures> {
+/** Whose customers a figure counts: the whole workspace, or one owner's (a rep's report; not those in the shared pool). */
+export interface FigureScope {
+  ownerId?: string;
+}
+
+/** Restricts rows with a customer id column to one owner's customers (the current owner). */
+export function ownedBy(column: PrismaNamespace.Sql, scope: FigureScope): PrismaNamespace.Sql {
+  return scope.ownerId
+    ? PrismaNamespace.sql`AND ${column} IN (SELECT oc."id" FROM "Customer" oc WHERE oc."ownerId" = ${scope.ownerId} AND oc."pooledAt" IS NULL)`
+    : PrismaNamespace.empty;
+}
+
+export async function orderFigures(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }, scope: FigureScope = {}): Promise<OrderFigures> {
   const { start, end } = week;
-  const standing = PrismaNamespace.sql`o."at" < ${end} AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end})`;
+  const mine = ownedBy(PrismaNamespace.raw(`o."customerId"`), scope);
+  const standing = PrismaNamespace.sql`o."at" < ${end} AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${mine}`;
   const [row] = await prisma.$queryRaw<Row[]>`
     WITH standing AS (
       SELECT o."customerId", o."kind", o."amount", o."at" FROM "Order" o
@@ -43,9 +57,9 @@ export async function orderFigures(prisma: Prisma, workspaceId: string, week: { 
       (SELECT count(*) FROM standing s WHERE s."kind" = 'win' AND s."at" >= ${start}) AS "wonInWeek",
       (SELECT count(*) FROM standing s WHERE s."at" >= ${start}) AS "ordersInWeek",
       (SELECT coalesce(sum(s."amount"), 0) FROM standing s WHERE s."at" >= ${start}) AS "revenueInWeek",
-      (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end}) AS "cancelledInWeek",
-      (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end}) AS "cancelledAmountInWeek",
-      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end}) AS "leads",
+      (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledInWeek",
+      (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledAmountInWeek",
+      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end} ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId} AND c."pooledAt" IS NULL` : PrismaNamespace.empty}) AS "leads",
       (SELECT count(*) FROM per_customer) AS "wonCustomers",
       (SELECT count(*) FROM per_customer p WHERE p.orders >= 2) AS "repeatCustomers",
       (SELECT coalesce(sum(s."amount"), 0) FROM standing s) AS "revenue",
@@ -98,7 +112,7 @@ export async function complianceByRep(prisma: Prisma, workspaceId: string, now: 
 }
 
 /** Stage changes of the week grouped by what moved where; the playbook names each group a movement. */
-export async function weekChanges(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }) {
+export async function weekChanges(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }) {
   const rows = await prisma.stageChange.groupBy({
     by: ["fromStage", "fromGrade", "toStage", "toGrade", "lossKind"],
     where: { workspaceId, at: { gte: week.start, lt: week.end } },
@@ -108,7 +122,7 @@ export async function weekChanges(prisma: Prisma, workspaceId: string, week: { s
 }
 
 /** Losses of the week by the reason recorded with each move (the customer's own reason may be gone since). */
-export async function weekLostReasons(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }, lostStages: string[]) {
+export async function weekLostReasons(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }, lostStages: string[]) {
   const rows = await prisma.stageChange.groupBy({
     by: ["lostReason"],
     where: { workspaceId, at: { gte: week.start, lt: week.end }, toStage: { in: lostStages } },

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/database.ts";
 import type { PrismaNamespace, Workspace } from "../db/types.ts";
-import { classifyMove } from "../playbook/lookup.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
+import { countMovements } from "./movements.ts";
 import { complianceByRep, orderFigures, weekChanges, weekLostReasons, weekOwnership } from "./weekly-figures.ts";
 
 export interface WeeklySummary {
@@ -51,15 +51,7 @@ export async function computeWeeklySummary(
   const ownerIds = [...new Set([...overdue.map((o) => o.ownerId), ...compliance.map((c) => c.ownerId)])];
   const owners = ownerIds.length ? await prisma.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, displayName: true } }) : [];
 
-  const movements = { new: 0, promoted: 0, demoted: 0, won: 0, lost: 0, reactivated: 0, cancelled: 0, churned: 0 };
-  for (const change of changes) {
-    if (change.fromStage === null) movements.new += change.count;
-    else {
-      const move = classifyMove(playbook, { stage: change.fromStage, grade: change.fromGrade }, { stage: change.toStage, grade: change.toGrade });
-      if (move !== "unchanged") movements[move] += change.count;
-    }
-    if (change.lossKind === "cancelled" || change.lossKind === "churned") movements[change.lossKind] += change.count;
-  }
+  const movements = countMovements(playbook, changes);
   const count = (stage: string, grade?: string) =>
     groups.filter((g) => g.stage === stage && (grade === undefined || g.grade === grade)).reduce((n, g) => n + g._count._all, 0);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

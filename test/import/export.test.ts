@@ -22,8 +22,8 @@ describe("export", () => {
     expect(mine.files).toHaveLength(1);
     const file = mine.files![0]!;
     expect(file.name).toMatch(/^customers-mine-\d{8}\.csv$/);
-    expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(file.bytes).toString("utf8"), { bom: true }) as string[][];
+    expect([...file.data.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(Buffer.from(file.data).toString("utf8"), { bom: true }) as string[][];
     expect(rows.slice(1).map((r) => r[1])).toEqual(["Rep Own Co"]);
     expect(rows[0]!.slice(0, 5)).toEqual(["No.", "Company", "Decision-maker", "Position", "Mobile"]);
     const lastTouch = rows[0]!.indexOf("Last touch");
@@ -33,7 +33,7 @@ describe("export", () => {
 
     const team = await boss.run("导出 团队 xlsx");
     expect(team.text).toMatch(/^已导出 2 个客户/);
-    const sheet = await readXlsxCells(team.files![0]!.bytes);
+    const sheet = await readXlsxCells(team.files![0]!.data);
     expect(sheet.getRow(1).getCell(2).value).toBe("公司名称");
     expect(sheet.getRow(1).getCell(3).value).toBe("负责人");
     expect(sheet.getRow(2).getCell(2).value).toBe("佛山拓鑫电器");
@@ -44,12 +44,12 @@ describe("export", () => {
   it("never lets a spreadsheet run a cell as a formula", async () => {
     expect((await rep.run(`add '=HYPERLINK("http://evil.example","click")' note="+cmd|' /C calc'!A0"`)).ok).toBe(true);
     const csvReply = await rep.run("export csv");
-    const rows = parse(Buffer.from(csvReply.files![0]!.bytes).toString("utf8"), { bom: true }) as string[][];
+    const rows = parse(Buffer.from(csvReply.files![0]!.data).toString("utf8"), { bom: true }) as string[][];
     const evil = rows.find((r) => r[1]!.includes("HYPERLINK"))!;
     expect(evil[1]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(evil[rows[0]!.indexOf("Note")]).toBe("'+cmd|' /C calc'!A0");
     const xlsxReply = await rep.run("export xlsx");
-    const sheet = await readXlsxCells(xlsxReply.files![0]!.bytes);
+    const sheet = await readXlsxCells(xlsxReply.files![0]!.data);
     let found = false;
     sheet.eachRow((row) => row.eachCell((cell) => {
       expect(cell.formula).toBeUndefined();
@@ -63,7 +63,7 @@ describe("export", () => {
     for (const format of ["csv", "xlsx"]) {
       const exported = await boss.run(`export team ${format}`);
       const file = exported.files![0]!;
-      const dry = await t.crm.execute(boss.identity, "import", { files: [{ name: file.name, bytes: file.bytes }] });
+      const dry = await t.crm.execute(boss.identity, "import", { files: [{ name: file.name, bytes: file.data }] });
       expect(dry.ok, dry.text).toBe(true);
       expect(dry.text, format).toMatch(/共 3 行 —— 将新建 0 个，重复 3 个，有错误 0 行/);
       expect(dry.confirm).toBeUndefined();

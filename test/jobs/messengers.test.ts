@@ -65,7 +65,8 @@ describe("the jobs through the real messenger adapters", () => {
     const deps = jobDeps(outbound);
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "tenant-1" });
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "tenant-1" });
-    const sends = fakes.feishu.sentMessages().filter((c) => c.query.receive_id_type === "chat_id");
+    // The card; the funnel chart follows it as an image message (test/reports/chart-delivery.test.ts).
+    const sends = fakes.feishu.sentMessages().filter((c) => c.body.msg_type === "interactive").filter((c) => c.query.receive_id_type === "chat_id");
     expect(sends).toHaveLength(1);
     expect(sends[0]!.body).toMatchObject({ receive_id: "oc_team", msg_type: "interactive" });
     expect(sends[0]!.body.uuid).toBeTruthy();

@@ -143,6 +143,23 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
     expect((await run(alice, "export csv")).text).toMatch(/customers-mine-\d{8}\.csv$/);
   });
 
+  it("answers a report only to the person, and uploads its charts into their DM with the bot, not the channel", async () => {
+    const plan = await run(boss, "target 2099-01 50万 展会=100%");
+    expect(plan.response_type).toBe("ephemeral");
+    expect(plan.text).toMatch(/Lead target for 2099-01 saved|last three months/);
+    const from = slack.fake.calls.length;
+    covered.add("report");
+    // The first chart of a process loads ECharts and the font: slow on a busy machine.
+    const { responseId } = await slack.slash(boss, "report month", { channel: "C_SALES" });
+    const answer = (await slack.fake.waitForResponse(responseId, { timeoutMs: 60_000 })).body;
+    expect(answer.response_type).toBe("ephemeral");
+    expect(answer.text).toContain("Report — team");
+    const done = await slack.fake.waitFor("files.completeUploadExternal", (c) => c.body.channel_id === `D${boss.id}`, { from, timeoutMs: 60_000 });
+    expect(done).toBeDefined();
+    const uploads = slack.fake.calls.slice(from).filter((c) => c.method === "files.completeUploadExternal");
+    expect(uploads.every((c) => c.body.channel_id === `D${boss.id}`)).toBe(true);
+  });
+
   it("covers every core subcommand", () => {
     expect(SUBCOMMAND_NAMES.filter((name) => !covered.has(name))).toEqual([]);
   });

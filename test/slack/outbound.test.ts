@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../adapters/slack/index.ts";
+import { keyedFileName } from "../../adapters/slack/upload-once.ts";
 import type { PlatformAdapter } from "../../adapters/adapter.ts";
 import { SendError } from "../../src/ports/outbound.ts";
 import { cardReply, card, textReply } from "../../src/reply.ts";
@@ -55,7 +56,8 @@ describe("the outbound port on Slack", () => {
     const result = await adapter.outbound.uploadImage({ workspaceId: "T1", channelId: "C_DIRECTORS" }, { data, filename: "funnel.png", title: "Funnel" }, "weekly-image");
     expect(fake.calls.map((c) => c.method)).toEqual(["files.getUploadURLExternal", "file_upload", "files.completeUploadExternal"]);
     const [getUrl, upload, complete] = fake.calls;
-    expect(getUrl!.body).toMatchObject({ filename: "funnel.png", length: String(data.length) });
+    // The name carries a hash of the key, so a resumed send can find the upload in the history.
+    expect(getUrl!.body).toMatchObject({ filename: keyedFileName("funnel.png", "weekly-image"), length: String(data.length) });
     expect(Object.values(upload!.files).map((f) => f.size)).toEqual([data.length]);
     expect(complete!.body).toMatchObject({ channel_id: "C_DIRECTORS", files: [{ id: result.messageId, title: "Funnel" }] });
     expect(result.messageId).toMatch(/^F\d+$/);

@@ -230,9 +230,14 @@ export class FakeSlackApi {
       case "conversations.open":
         return { body: { ok: true, channel: { id: `D${String(b.users ?? "X").split(",")[0]}` } } };
       case "conversations.history": {
+        // Posted messages, and the messages completed uploads share into the channel (with each file's name).
+        const names = new Map(this.calls.filter((c) => c.method === "files.getUploadURLExternal").map((c) => [(c.answer as { file_id?: string })?.file_id, c.body.filename]));
         const messages = this.calls
-          .filter((c) => c.method === "chat.postMessage" && c.body.channel === b.channel)
-          .map((c, i) => ({ type: "message", ts: `posted.${i}`, text: c.body.text, ...(c.body.metadata ? { metadata: c.body.metadata } : {}) }))
+          .filter((c) => (c.method === "chat.postMessage" && c.body.channel === b.channel) || (c.method === "files.completeUploadExternal" && c.body.channel_id === b.channel))
+          .map((c, i) =>
+            c.method === "chat.postMessage"
+              ? { type: "message", ts: `posted.${i}`, text: c.body.text, ...(c.body.metadata ? { metadata: c.body.metadata } : {}) }
+              : { type: "message", ts: `shared.${i}`, files: (c.body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, name: names.get(f.id), title: f.title })) })
           .reverse();
         return { body: { ok: true, messages } };
       }

@@ -84,10 +84,11 @@ export async function answerFile(deps: MessageHandlerDeps & { files: FeishuFiles
  * message, so a re-push shows the file once.
  */
 export async function sendReplyFiles(deps: MessageHandlerDeps & { files: FeishuFilesApi }, openId: string, messageId: string, reply: Reply): Promise<void> {
-  const files: readonly OutputFile[] = reply.files ?? [];
+  // Images go with the card (send-files.ts); the rest (an export) privately, as file messages.
+  const files: readonly OutputFile[] = (reply.files ?? []).filter((f) => !f.mimeType.startsWith("image/"));
   for (const [i, file] of files.entries()) {
     try {
-      const fileKey = await deps.files.upload(file.name, file.bytes);
+      const fileKey = await deps.files.upload(file.name, file.data);
       await deps.api.send("open_id", openId, { msgType: "file", content: JSON.stringify({ file_key: fileKey }) }, `file:${messageId}:${i}`);
     } catch (error) {
       deps.logger.error(`feishu: could not send ${file.name} to ${openId}`, error instanceof Error ? error.message : error);

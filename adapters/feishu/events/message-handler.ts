@@ -13,6 +13,7 @@ import type { RecentKeys } from "../../shared/recent-keys.ts";
 import type { WorkQueue } from "./work-queue.ts";
 import type { FeishuFilesApi } from "../api/files-api.ts";
 import { answerFile, parseFileMessage, sendReplyFiles } from "./files.ts";
+import { sendImages } from "../send-files.ts";
 
 export interface MessageHandlerDeps {
   crm: Crm;
@@ -76,6 +77,11 @@ async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean>
     if (privately) await answerPrivately(deps, parsed, locale, card(true));
     else if (parsed.chatType === "group") await deps.api.reply(parsed.messageId, card(false), `reply:${parsed.messageId}`);
     else await deps.api.send("chat_id", parsed.chatId, card(true), `reply:${parsed.messageId}`);
+    // Images (a report's charts) follow the card where it went; other files (an export) go by DM.
+    if (reply.files?.length) {
+      if (privately) await sendImages(deps.api, "open_id", parsed.openId, reply.files, `dm:${parsed.messageId}`);
+      else await sendImages(deps.api, "chat_id", parsed.chatId, reply.files, `reply:${parsed.messageId}`);
+    }
     await sendReplyFiles(deps, parsed.openId, parsed.messageId, reply);
     return true;
   } catch (error) {

@@ -37,5 +37,5 @@ export const exportCustomers: CommandHandler = async (command, ctx) => {
   const name = `customers-${scope}-${date.replace(/-/g, "")}.${format}`;
   const bytes = format === "csv" ? writeCsv(table) : await writeXlsx(table, m.transfer.export.sheet());
   const mimeType = format === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  return { ...textReply(m.transfer.export.done(table.rows.length, name)), files: [{ name, mimeType, bytes }] };
+  return { ...textReply(m.transfer.export.done(table.rows.length, name)), files: [{ name, mimeType, data: Buffer.from(bytes) }] };
 };

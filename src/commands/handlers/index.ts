@@ -16,12 +16,14 @@ import { importFile } from "./import.ts";
 import { lang } from "./lang.ts";
 import { list } from "./list.ts";
 import { log } from "./log.ts";
+import { report } from "./report.ts";
 import { role } from "./role.ts";
 import { show } from "./show.ts";
 import { setup } from "./setup.ts";
 import { snooze } from "./snooze.ts";
+import { target } from "./target.ts";
 
 export const HANDLERS: Record<SubcommandName, CommandHandler> = {
-  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, help, assign, release, pool, claim, yes, nudge,
+  add, list, show, edit, log, grade, stage, won, order, lost, snooze, due, file, approve, reject, role, lang, setup, report, target, help, assign, release, pool, claim, yes, nudge,
   import: importFile, export: exportCustomers,
 };

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { computeReport } from "../../src/reports/report.ts";
+import { monthPeriod } from "../../src/reports/period.ts";
+import { useCrm } from "../support/crm-fixture.ts";
+
+const t = useCrm();
+const DEC_1 = "2026-12-01T02:00:00Z"; // Tuesday 10:00 in Shanghai
+
+/**
+ * A hand-made autumn in one workspace (Shanghai time); the boss is its first person (admin):
+ *   5 Oct   wang adds A (展会), B (展会), C (推荐); li adds D (推荐) and E (no source)
+ *   12 Oct  wang: won A 5万 (7 days after it was added); li: lost D price
+ *   10 Nov  wang: order A 3万, won B (no amount: 36 days), a call on C; li: an SMS and a visit on E
+ *   16 Nov  li adds F (展会); wang moves C to intention A
+ */
+async function buildAutumn(workspace: string) {
+  const boss = t.person("boss", { workspace });
+  const wang = t.person("wang", { workspace });
+  const li = t.person("li", { workspace });
+  const run = async (p: typeof boss, line: string) => expect((await p.run(line)).ok, line).toBe(true);
+  t.clock.set("2026-10-05T02:00:00Z");
+  await run(boss, "help");
+  await run(wang, "add A source=展会");
+  await run(wang, "add B source=展会");
+  await run(wang, "add C source=推荐");
+  await run(li, "add D source=推荐");
+  await run(li, "add E");
+  t.clock.set("2026-10-12T02:00:00Z");
+  await run(wang, "won A 5万");
+  await run(li, "lost D price");
+  t.clock.set("2026-11-10T02:00:00Z");
+  await run(wang, "order A 3万");
+  await run(wang, "won B");
+  await run(wang, "log C call asked for a quote");
+  await run(li, "log E sms sent the catalogue");
+  await run(li, "log E visit met the buyer");
+  t.clock.set("2026-11-16T02:00:00Z");
+  await run(li, "add F source=展会");
+  await run(wang, "stage C intention A");
+  t.clock.set(DEC_1);
+  return { boss, wang, li };
+}
+
+/** The share of a person's customers with a next touch that are not overdue now, from the stored cadence. */
+async function onCadence(externalId: string, workspace: string): Promise<string> {
+  const customers = await t.db.prisma.customer.findMany({
+    where: { owner: { externalId, workspace: { externalId: workspace } }, pooledAt: null, nextDueAt: { not: null } },
+    select: { overdueAt: true },
+  });
+  const late = customers.filter((c) => c.overdueAt !== null && c.overdueAt <= t.clock.now).length;
+  return customers.length ? `${(((customers.length - late) / customers.length) * 100).toFixed(1)}%` : "—";
+}
+
+describe("report figures against a hand-computed fixture", () => {
+  it("computes November for the team: funnel, movements, results, §7 metrics, sources, per rep, diagnosis", async () => {
+    await buildAutumn("r-team");
+    t.clock.set(DEC_1);
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "r-team" } });
+    const period = monthPeriod("2026-11", t.clock.now, ws.timeZone)!;
+    expect(period).toMatchObject({ start: new Date("2026-10-31T16:00:00Z"), end: new Date("2026-11-30T16:00:00Z"), toDate: false });
+    const r = await computeReport(t.db.prisma, t.crm.playbook, ws, period, { kind: "team" }, t.clock.now);
+
+    expect(r.funnel.map((f) => [f.stage, f.total])).toEqual([["potential", 2], ["intention", 1], ["selection", 0], ["won", 2], ["lost", 1]]);
+    expect(r.movements).toMatchObject({ new: 1, promoted: 1, demoted: 0, won: 1, lost: 0, reactivated: 0 });
+    // B's win (no amount) and A's repeat 3万: 2 orders, ¥30,000, one with an amount.
+    expect(r.results).toEqual({ won: 1, orders: 2, revenue: 30_000, averageDeal: 30_000, cancelled: 0, cancelledAmount: 0, newLeads: 1 });
+    // To 30 Nov: A and B won, A with two orders; cycles 7 and 36 days.
+    expect(r.totals).toEqual({ won: 2, revenue: 80_000, repurchaseRate: 0.5, averageCycleDays: 21.5 });
+    // 1 Sep – 30 Nov: six leads, A and B won.
+    expect(r.conversion).toMatchObject({ leads: 6, won: 2, start: new Date("2026-08-31T16:00:00Z") });
+    expect(r.conversion.rate).toBeCloseTo(1 / 3);
+    expect(r.lostReasons).toEqual([]);
+    expect(r.sources).toEqual([{ source: "展会", count: 1 }]);
+    const reps = Object.fromEntries(r.reps.map((x) => [x.name, x]));
+    expect(reps.wang).toMatchObject({ newLeads: 0, calls: 1, sms: 0, visits: 0, filings: 0, wins: 1 });
+    expect(reps.li).toMatchObject({ newLeads: 1, calls: 0, sms: 1, visits: 1, filings: 0, wins: 0 });
+    expect(r.diagnosis.map((f) => f.kind)).toEqual(["thinTop", "notProspecting"]);
+    // October: the five leads, A won, D lost for "price".
+    const oct = await computeReport(t.db.prisma, t.crm.playbook, ws, monthPeriod("2026-10", t.clock.now, ws.timeZone)!, { kind: "team" }, t.clock.now);
+    expect(oct.results).toMatchObject({ won: 1, orders: 1, revenue: 50_000, averageDeal: 50_000, newLeads: 5 });
+    expect(oct.lostReasons).toEqual([{ reason: "price", count: 1 }]);
+    expect(oct.sources).toEqual([{ source: "展会", count: 2 }, { source: "推荐", count: 2 }, { source: "", count: 1 }]);
+    expect(oct.trend).toHaveLength(12);
+    expect(oct.trend.reduce((s, w) => s + w.new, 0)).toBe(5);
+    expect(oct.trend.reduce((s, w) => s + w.won, 0)).toBe(1);
+    expect(oct.trend.reduce((s, w) => s + w.lost, 0)).toBe(1);
+  });
+
+  it("shows a rep's own figures, and — where a denominator is 0", async () => {
+    const { li } = await buildAutumn("r-rep");
+    const reply = await li.run("report 2026-11");
+    expect(reply.ok, reply.text).toBe(true);
+    const fields = Object.fromEntries(reply.cards.flatMap((c) => c.fields.map((f) => [f.label, f.value])));
+    expect(fields["New leads"]).toBe("1");
+    expect(fields["Average deal (revenue ÷ orders with an amount)"]).toBe("—");
+    expect(fields["Repurchase (2+ orders ÷ won)"]).toBe("—");
+    expect(fields["Average sales cycle"]).toBe("—");
+    const conversion = Object.entries(fields).find(([k]) => k.startsWith("Conversion, last 3 months"))![1];
+    expect(conversion).toBe("0.0% (0/3)");
+    expect(reply.text).toContain("li");
+    const reps = reply.cards.find((c) => c.title === "Per rep")!.sections[0]!.items;
+    // On cadence = li's customers with a next touch that are not overdue now; when each is due is the cadence engine's (and the work calendar's) call.
+    expect(reps).toEqual([`li: 1 new · 0 calls · 1 SMS · 1 visits · 0 filings · 0 won · on cadence ${await onCadence("li", "r-rep")}`]);
+  });
+
+  it("lets reps see only their own report; directors the team's or one rep's", async () => {
+    const { boss, wang, li } = await buildAutumn("r-perm");
+    expect((await li.run("report team")).code).toBe("forbidden");
+    expect((await li.run("report @wang")).code).toBe("forbidden");
+    expect((await li.run("report @li")).ok).toBe(true);
+    expect((await wang.run("report mine")).ok).toBe(true);
+    const one = await boss.run("report 2026-11 @wang");
+    expect(one.ok, one.text).toBe(true);
+    expect(one.text).toContain("wang");
+    expect(one.cards.find((c) => c.title === "Per rep")!.sections[0]!.items).toEqual([
+      `wang: 0 new · 1 calls · 0 SMS · 0 visits · 0 filings · 1 won · on cadence ${await onCadence("wang", "r-perm")}`,
+    ]);
+    const team = await boss.run("report 2026-11");
+    expect(team.text).toContain("team");
+    expect(team.files?.map((f) => f.name)).toEqual(["funnel.png", "trend.png", "reps.png"]);
+    expect(one.files?.map((f) => f.name)).toEqual(["funnel.png", "trend.png"]);
+  });
+
+  it("leaves a customer in the shared pool out of its last owner's report, and keeps it in the team's", async () => {
+    const { boss, li } = await buildAutumn("r-pool");
+    expect((await li.run("release F no budget this year")).ok).toBe(true);
+    const mine = await li.run("report 2026-11");
+    const fields = Object.fromEntries(mine.cards.flatMap((c) => c.fields.map((f) => [f.label, f.value])));
+    expect(fields["New leads"]).toBe("0");
+    const team = await boss.run("report 2026-11");
+    expect(Object.fromEntries(team.cards.flatMap((c) => c.fields.map((f) => [f.label, f.value])))["New leads"]).toBe("1");
+  });
+
+  it("refuses what it cannot read, naming it, in both languages", async () => {
+    const boss = t.person("boss", { workspace: "r-bad" });
+    const zh = t.person("zhang", { workspace: "r-bad", locale: "zh-CN" });
+    await boss.run("help");
+    const future = await boss.run("report 2027-01");
+    expect(future).toMatchObject({ ok: false, code: "bad_period" });
+    expect(future.text).toContain("2027-01 has not begun");
+    const bad = await boss.run("report weekly");
+    expect(bad.text).toContain('"weekly" is not a period');
+    expect((await boss.run("report week month")).code).toBe("bad_period");
+    const zhBad = await zh.run("报表 明年");
+    expect(zhBad.text).toContain("“明年”不是期间");
+    const zhOk = await zh.run("报表 本周 我的");
+    expect(zhOk.ok, zhOk.text).toBe(true);
+    expect(zhOk.text).toContain("报表 — zhang");
+    expect(zhOk.cards.map((c) => c.title)).toContain("诊断");
+  });
+});
+
+describe("the lead-target planner", () => {
+  it("works out leads per source from the last three months, saves it, and shows progress in report month", async () => {
+    const { boss, li } = await buildAutumn("t-plan");
+    // 1 Sep – 30 Nov: average deal 8万 ÷ 2 priced orders = 4万; conversion 2/6.
+    // 60万 ÷ 4万 = 15 deals ÷ ⅓ = 45 leads: 展会 3/6 → 22.5 → 23, 推荐 2/6 → 15, none 1/6 → 7.5 → 8.
+    const plan = await boss.run("target 2026-12 60万");
+    expect(plan.ok, plan.text).toBe(true);
+    const card = plan.cards[0]!;
+    expect(card.subtitle).toContain("average deal ¥40,000, conversion 33.3%. 15.0 deals → 45 leads needed");
+    expect(card.sections[0]!.items).toEqual([
+      "展会 (50.0%): need 23, in 0, gap 23",
+      "推荐 (33.3%): need 15, in 0, gap 15",
+      "(no source recorded) (16.7%): need 8, in 0, gap 8",
+    ]);
+    t.clock.set("2026-12-02T02:00:00Z");
+    await li.run("add G source=展会");
+    t.clock.set("2026-12-02T03:00:00Z");
+    const given = await boss.run("target 2026-12 60万 展会=40% 推荐=60%");
+    expect(given.cards[0]!.sections[0]!.items).toEqual(["展会 (40.0%): need 18, in 1, gap 17", "推荐 (60.0%): need 27, in 0, gap 27"]);
+    const month = await boss.run("report month");
+    const target = month.cards.find((c) => c.title === "Lead target for 2026-12")!;
+    expect(target.subtitle).toBe("Sales target ¥600,000 · revenue so far ¥0");
+    expect(target.sections[0]!.items).toEqual(["展会 (40.0%): need 18, in 1, gap 17", "推荐 (60.0%): need 27, in 0, gap 27"]);
+  });
+
+  it("refuses with a clear reason: no history, not a director, a past month, an amount or shares it cannot read", async () => {
+    const { boss, li } = await buildAutumn("t-bad");
+    expect((await li.run("target 2026-12 60万")).code).toBe("forbidden");
+    expect((await boss.run("target 2026-11 60万")).text).toContain("2026-11 is over");
+    expect((await boss.run("target 2026-12 5万五五")).text).toContain('could not read "5万五五"');
+    expect((await boss.run("target 12 60万")).code).toBe("bad_period");
+    expect((await boss.run("target 2026-12")).code).toBe("usage");
+    expect((await boss.run("target 2026-12 60万 展会=40% 推荐=50%")).text).toContain("add up to 90.0%");
+    expect((await boss.run("target 2026-12 60万 展会=40 推荐=60%")).text).toContain('"40", is not a percentage');
+    const empty = t.person("boss", { workspace: "t-empty", locale: "zh-CN" });
+    const none = await empty.run("目标 2026-12 60万");
+    expect(none).toMatchObject({ ok: false, code: "no_history" });
+    expect(none.text).toContain("没有新增客源");
+    expect(await t.db.prisma.monthlyTarget.count({ where: { workspace: undefined, month: "2026-12", workspaceId: (await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "t-empty" } })).id } })).toBe(0);
+  });
+});

@@ -97,6 +97,9 @@ describe("what a valid value looks like", () => {
   it("leaves a number that is not a mainland mobile as typed, country code and all", () => {
     expect(normalizeMobile("+86 20 1234 5678")).toBe("+862012345678");
     expect(normalizeMobile("+1 555 010 0000")).toBe("+15550100000");
+    // 86 inside a number, or before more than a mobile's 11 digits, is not a country code.
+    expect(normalizeMobile("5586 138 0013 8000")).toBe("558613800138000");
+    expect(normalizeMobile("+86 138 0013 8000 1")).toBe("+86138001380001");
   });
 
   it("accepts landlines with area code, extension and brackets, and refuses words", () => {

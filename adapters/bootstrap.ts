@@ -8,7 +8,8 @@ import { loadPlaybook } from "../src/playbook/load-playbook.ts";
 import type { Playbook } from "../src/playbook/playbook.schema.ts";
 import type { PlatformAdapter } from "./adapter.ts";
 import { consoleOutbound } from "./console/console-outbound.ts";
-import { stderrLogger, type Logger } from "./logger.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { withBackPressure } from "./shared/back-pressure.ts";
 import { createPlatformAdapters } from "./platforms.ts";
 
 export interface Runtime {
@@ -30,11 +31,12 @@ export interface Runtime {
  */
 export async function bootstrap(env: Record<string, string | undefined>, output: Writable): Promise<Runtime> {
   const config = loadConfig(env);
-  const logger = stderrLogger();
+  const logger = createLogger();
   const playbook = await loadPlaybook(config.playbook);
   const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
-    const crm = createCrm({ prisma: db.prisma, playbook, logger });
+    // The embedded database has one connection: commands past it would only queue inside it.
+    const crm = withBackPressure(createCrm({ prisma: db.prisma, playbook, logger }), { concurrency: config.databaseUrl ? 8 : 1, logger });
     const platforms = await createPlatformAdapters(config, crm, logger);
     const messengers = [...platforms.map((p) => p.outbound), consoleOutbound(output)];
     return {

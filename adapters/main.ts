@@ -5,6 +5,7 @@ import { startScheduler } from "../src/jobs/scheduler.ts";
 import { bootstrap, type Runtime } from "./bootstrap.ts";
 import { runConsole } from "./console/console-adapter.ts";
 import { startHttpServer } from "./http-server.ts";
+import { createLogger } from "./logger.ts";
 import { explainStartupError } from "./startup-errors.ts";
 
 /**
@@ -19,6 +20,10 @@ async function main(): Promise<number> {
   let scheduler: { stop(): Promise<void> } | undefined;
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
+  // The last line of defence: nothing a platform or a person sends may end the process. Every
+  // request is caught at its edge; should a library still drop a promise, it is logged here.
+  const safety = createLogger();
+  process.on("unhandledRejection", (reason) => safety.error("unhandled rejection; the bot keeps running", reason));
   try {
     runtime = await bootstrap(process.env, process.stdout);
     const { config, platforms, crm, playbook } = runtime;

@@ -11,7 +11,9 @@ export const ERROR_CODES = [
   "missing_channel", "bad_channel", "missing_note", "note_too_long",
   "already_pending", "already_approved", "not_pending", "filing_incomplete",
   "bad_filter", "bad_locale", "bad_zone", "no_channel", "bad_role", "no_user", "ambiguous_user", "last_admin",
-  "same_owner", "in_pool", "not_in_pool", "holding_limit", "cooldown", "nothing_pending",
+  "same_owner", "in_pool", "not_in_pool", "holding_limit", "cooldown", "nothing_pending", "bad_calendar", "prerequisites",
+  // Refused before parsing (src/commands/input-limits.ts, customer-ref.ts).
+  "control_character", "broken_character", "too_long", "mobile_as_ref",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

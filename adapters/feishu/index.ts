@@ -11,6 +11,7 @@ import { RecentKeys } from "../shared/recent-keys.ts";
 import { WorkQueue } from "./events/work-queue.ts";
 import { createFeishuOutbound } from "./outbound.ts";
 import { webhookRoute } from "./webhook/route.ts";
+import { currentRequestId, newRequestId, withRequestId } from "../shared/request-context.ts";
 
 export type { FeishuLogger } from "./api/lark-client.ts";
 
@@ -63,8 +64,8 @@ export function createFeishuAdapter(options: FeishuAdapterOptions): FeishuAdapte
 
   const dispatcher = new lark.EventDispatcher({ ...secrets, logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn });
   dispatcher.register<{ "card.action.trigger": (data: unknown) => Promise<unknown> }>({
-    "im.message.receive_v1": createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new RecentKeys<true>(12 * 3_600_000, 50_000), queue, logger }),
-    "card.action.trigger": createCardActionHandler({ crm: options.crm, api, people, queue, logger, budgetMs: options.callbackBudgetMs ?? 2_500 }),
+    "im.message.receive_v1": guarded("message", logger, createMessageHandler({ crm: options.crm, api, people, bot: new BotIdentity(api, options.botOpenId), seen: new RecentKeys<true>(12 * 3_600_000, 50_000), queue, logger })),
+    "card.action.trigger": guarded("card callback", logger, createCardActionHandler({ crm: options.crm, api, people, queue, logger, budgetMs: options.callbackBudgetMs ?? 2_500 })),
   });
 
   let ws: lark.WSClient | undefined;
@@ -90,4 +91,21 @@ export function createFeishuAdapter(options: FeishuAdapterOptions): FeishuAdapte
     },
     idle: () => queue.idle(),
   };
+}
+
+/**
+ * A handler as the dispatcher runs it, for the webhook and the long connection alike: under a
+ * request id (the webhook's, or a new one), and never throwing — a failure is logged and
+ * answered with nothing, which Feishu takes as received.
+ */
+function guarded<T>(what: string, logger: FeishuLogger, handler: (data: unknown) => T | Promise<T>): (data: unknown) => Promise<T | undefined> {
+  return (data) =>
+    withRequestId(currentRequestId() ?? newRequestId(), async () => {
+      try {
+        return await handler(data);
+      } catch (error) {
+        logger.error(`feishu: ${what} failed`, error);
+        return undefined;
+      }
+    });
 }

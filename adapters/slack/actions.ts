@@ -44,9 +44,7 @@ async function onClick(deps: SlackDeps, body: BlockAction, element: ClickedEleme
   const line = kind === "run" ? element.value : element.selected_option?.value;
   if (!line) return;
   const identity = await deps.identities.resolve(ref);
-  const where = body.message?.ts ?? (body.container.message_ts as string | undefined) ?? body.view?.id ?? "-";
-  const key = clickKey(body.user.id, where, element.block_id, element.action_id, line);
-  const reply = await execute(deps, identity, line, { dedupeKey: key, dedupeWindowMs: CLICK_WINDOW_MS });
+  const reply = await execute(deps, identity, line, clickOnce(body, element, line));
   await deliver(deps, identity, target, reply);
 }
 
@@ -83,7 +81,8 @@ async function openForm(deps: SlackDeps, body: BlockAction, element: ClickedElem
   const title = element.text?.text || guess.working;
   const viewId = await openModal(deps, body.trigger_id, loadingModal(title, guess));
   const identity = await deps.identities.resolve(ref);
-  const reply = await execute(deps, identity, element.value);
+  // A form button's value is a command like any other: a double click runs it once.
+  const reply = await execute(deps, identity, element.value, clickOnce(body, element, element.value));
   const s = await deps.locales.strings(identity);
   const form = formOf(reply);
   if (form) {
@@ -93,6 +92,12 @@ async function openForm(deps: SlackDeps, body: BlockAction, element: ClickedElem
   }
   const shown = viewId !== undefined && (await updateModal(deps, viewId, noticeModal(title, reply.text, reply.ok, s)));
   if (!shown || reply.cards.length > 0) await deliver(deps, identity, noCard(target), reply);
+}
+
+/** A double click within the window writes once (see dedupe-keys.ts). */
+function clickOnce(body: BlockAction, element: ClickedElement, line: string): { dedupeKey: string; dedupeWindowMs: number } {
+  const where = body.message?.ts ?? (body.container?.message_ts as string | undefined) ?? body.view?.id ?? "-";
+  return { dedupeKey: clickKey(body.user.id, where, element.block_id, element.action_id, line), dedupeWindowMs: CLICK_WINDOW_MS };
 }
 
 /** The view id, or undefined when Slack would not open it (an expired trigger); the person is told by the caller. */
@@ -132,7 +137,7 @@ function clickerOf(body: BlockAction): SlackUserRef {
 }
 
 function channelOf(body: BlockAction): string | undefined {
-  return body.channel?.id ?? (body.container.channel_id as string | undefined);
+  return body.channel?.id ?? (body.container?.channel_id as string | undefined);
 }
 
 function targetOf(body: BlockAction, element: ClickedElement): ReplyTarget {

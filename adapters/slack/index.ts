@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type AuthorizeResult } from "@slack/bolt";
+import { App, SocketModeReceiver, webApi, type AuthorizeResult } from "@slack/bolt";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { HttpRoute, PlatformAdapter } from "../adapter.ts";
 import { registerActions } from "./actions.ts";
@@ -12,13 +12,15 @@ import { RecentKeys } from "../shared/recent-keys.ts";
 import { platformErrorOf } from "./send-errors.ts";
 import { boltLogger, consoleLogger, describeError, type AdapterLogger } from "./slack-logger.ts";
 import { registerViews } from "./views.ts";
+import { guardProcessEvent } from "./edge-guard.ts";
+import { SlackHttpReceiver } from "./http-receiver.ts";
 import type { SlackDeps } from "./deps.ts";
 
 export interface SlackAdapterOptions {
   crm: Crm;
   /** SLACK_BOT_TOKEN (xoxb-…). */
   botToken: string;
-  /** SLACK_SIGNING_SECRET: verifies every HTTP request (Bolt answers 401 to a bad one). */
+  /** SLACK_SIGNING_SECRET: verifies every HTTP request (a bad or stale one is answered 401). */
   signingSecret: string;
   /** SLACK_APP_TOKEN (xapp-…): Socket Mode instead of HTTP. */
   appToken?: string;
@@ -31,6 +33,8 @@ export interface SlackAdapterOptions {
   submitDeadlineMs?: number;
   /** How long users.info answers are kept. */
   identityTtlMs?: number;
+  /** The clock (ms) a request's signed timestamp is checked against (5 minutes either way). Default `Date.now`. */
+  now?: () => number;
 }
 
 export type { AdapterLogger };
@@ -65,10 +69,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   const receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, logger: slackLogger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: [path], logger: slackLogger });
+    : new SlackHttpReceiver({ signingSecret: options.signingSecret, path, logger, ...(options.now ? { now: options.now } : {}) });
   const bot: AuthorizeResult = { botToken: options.botToken };
   const app = new App({ receiver, authorize: async () => bot, clientOptions, logger: slackLogger });
   app.error(async (error) => logger.error("slack listener failed", error));
+  guardProcessEvent(app, logger);
   const inFlight = trackWork(app);
 
   const deps: SlackDeps = {
@@ -87,8 +92,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerHome(app, deps);
   registerMessages(app, deps);
 
-  const routes: HttpRoute[] =
-    receiver instanceof HTTPReceiver ? [{ method: "POST", path, handle: (req, res) => receiver.requestListener(req, res) }] : [];
+  const routes: HttpRoute[] = receiver instanceof SlackHttpReceiver ? [receiver.route()] : [];
 
   return {
     name: "slack",

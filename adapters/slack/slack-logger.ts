@@ -1,11 +1,9 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 
-/** What the adapter needs to log (the entry point's logger fits); an error's detail is the error itself. */
-export interface AdapterLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, detail?: unknown): void;
-}
+import type { Logger } from "../../src/logger.ts";
+
+/** The bot's one Logger (src/logger.ts), by the name the Slack files know it. */
+export type AdapterLogger = Logger;
 
 export const consoleLogger: AdapterLogger = {
   info: (message) => console.info(message),

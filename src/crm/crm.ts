@@ -9,18 +9,20 @@ import type { Caller } from "./caller.ts";
 import type { CommandContext } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
+import { normalizeCommandLine } from "../commands/input-limits.ts";
 import { home } from "../commands/home.ts";
 import { ensureCaller, type Identity } from "./identity.ts";
+import type { Logger } from "../logger.ts";
+import { playbookForWorkspace } from "../calendar/workspace-playbook.ts";
 
-export interface Logger {
-  error(message: string, detail?: unknown): void;
-}
+export type { Logger } from "../logger.ts";
 
 export interface CrmDeps {
   prisma: Prisma;
   playbook: Playbook;
   clock?: () => Date;
-  logger?: Logger;
+  /** Only errors are logged by the core itself. */
+  logger?: Pick<Logger, "error">;
 }
 
 export interface ExecuteOptions {
@@ -68,10 +70,11 @@ export function createCrm(deps: CrmDeps) {
     let caller: Caller | undefined;
     try {
       caller = await callerFor(identity);
-      const command = parseCommand(line);
+      const command = parseCommand(normalizeCommandLine(line));
       const context = caller;
       const at = now();
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook, caller: context } satisfies CommandContext);
+      const rules = playbookForWorkspace(playbook, context.workspace);
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       if (!dedupeKey) return await prisma.$transaction(run, TX_OPTIONS);
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
@@ -107,7 +110,7 @@ export function createCrm(deps: CrmDeps) {
   /** The pipeline and today's list for one person (Slack's App Home). */
   async function homeView(identity: Identity): Promise<Reply> {
     const caller = await callerFor(identity);
-    return prisma.$transaction((tx) => home({ tx, now: now(), playbook, caller }), TX_OPTIONS);
+    return prisma.$transaction((tx) => home({ tx, now: now(), playbook: playbookForWorkspace(playbook, caller.workspace), caller }), TX_OPTIONS);
   }
 
   function failure(caller: Pick<Caller, "m">, error: unknown): Reply & CommandFailure {

@@ -1,6 +1,7 @@
 import type { Customer, Tx } from "../db/types.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
 import { computeCadence, type CadenceResult, type ChannelTouches } from "../playbook/cadence.ts";
+import { readHeldDue } from "./held-due.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 
 /** The per-channel touch history the cadence engine needs, read with two grouped queries. */
@@ -32,7 +33,8 @@ export async function cadenceOf(tx: Tx, playbook: Playbook, customer: Customer):
     stageEnteredAt: customer.stageEnteredAt,
     snoozedUntil: customer.snoozedUntil,
     touches: await readTouches(tx, customer),
-  });
+    held: readHeldDue(customer.heldDue),
+  }, playbook.workCalendar);
 }
 
 /**

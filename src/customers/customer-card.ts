@@ -24,14 +24,35 @@ export interface CustomerView {
   owners?: { at: Date; from: string; to: string; reason: string | null }[];
 }
 
-/** "call: overdue 2 days" — how a due channel reads to the rep. */
+/**
+ * How a due channel reads to the rep, by local day: "due today" only on the due day, then
+ * "due N days ago", and from the overdue day on "overdue", N still counted from the due day
+ * so the number never jumps back. Every place that shows a due channel uses this.
+ */
 export function dueLabel(due: ChannelDue, now: Date, caller: Caller): string {
   const { m, timeZone, locale } = caller;
   const days = localDayDiff(due.dueAt, now, timeZone);
   const channel = m.channels[due.channel];
-  if (due.overdueAt <= now) return m.due.overdue(channel, -days);
-  if (days <= 0) return m.due.today(channel);
+  if (isOverdue(due.overdueAt, now, timeZone)) return m.due.overdue(channel, Math.max(0, -days));
+  if (days === 0) return m.due.today(channel);
+  if (days < 0) return m.due.since(channel, -days);
   return m.due.upcoming(channel, days, formatDate(due.dueAt, timeZone, locale));
+}
+
+/** Overdue from the start of the overdue day, in the reader's zone. */
+export function isOverdue(overdueAt: Date | null, now: Date, timeZone: string): boolean {
+  return overdueAt !== null && (overdueAt <= now || localDayDiff(overdueAt, now, timeZone) <= 0);
+}
+
+/** The short mark a list line carries: overdue, due (how long), or the next date. */
+export function dueMark(customer: Pick<Customer, "nextDueAt" | "overdueAt">, now: Date, caller: Caller): string {
+  const { m, timeZone, locale } = caller;
+  if (!customer.nextDueAt) return "";
+  const days = localDayDiff(customer.nextDueAt, now, timeZone);
+  if (isOverdue(customer.overdueAt, now, timeZone)) return m.list.overdue(Math.max(0, -days));
+  if (days === 0) return m.list.dueToday();
+  if (days < 0) return m.list.dueSince(-days);
+  return m.list.nextDue(formatDate(customer.nextDueAt, timeZone, locale));
 }
 
 export function customerCard(ctx: CommandContext, view: CustomerView): Card {
@@ -54,6 +75,7 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
     sections.push({ title: m.card.nextTouches, items: cadence.channels.map((d) => dueLabel(d, now, ctx.caller)) });
   }
   if (orders && orders.length > 0) sections.push(ordersSection(ctx.caller, orders));
+  // Filing is how a prospect is claimed; a won customer is past it.
   if (gaps && customer.filingStatus !== "approved" && !isWon(playbook, customer)) {
     const items = gaps.missing.map((f) => m.fields[f]);
     if (gaps.callLogChars < gaps.callLogNeeded) items.push(m.card.callLogShort(gaps.callLogChars, gaps.callLogNeeded));
@@ -120,11 +142,19 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
   return actions;
 }
 
-/** Stage moves offered on a card: open stages and won; lost needs a reason, so it has its own button. */
+/**
+ * Stage moves offered on a card: open stages and won; lost needs a reason, so it has its own
+ * button. The command names the stage in the reader's words (a Chinese reader sees and can
+ * type 意向客户, never the id), quoted when the name has a space.
+ */
 function stageOptions(playbook: Playbook, ref: string, locale: Caller["locale"], current: string) {
   return playbook.stages
     .filter((s) => s.id !== current && s.kind !== "lost")
-    .map((s) => ({ label: stageName(playbook, s.id, locale), command: `stage ${ref} ${s.id}` }));
+    .map((s) => {
+      const name = stageName(playbook, s.id, locale);
+      const word = locale === "en" ? s.id : /\s|"/.test(name) ? s.id : name;
+      return { label: name, command: `stage ${ref} ${word}` };
+    });
 }
 
 function isWon(playbook: Playbook, customer: Customer): boolean {

@@ -24,7 +24,8 @@ export async function refuseDuplicate(
   const byMobile = !!mobile && duplicate.mobile === mobile;
   const { number } = duplicate;
   const owner = duplicate.owner.displayName;
-  throw new DomainError("duplicate", (m) => m.errors.duplicate(number, owner, byMobile));
+  const filed = duplicate.filingStatus === "approved";
+  throw new DomainError("duplicate", (m) => m.errors.duplicate(number, owner, byMobile, filed));
 }
 
 /** Serialises duplicate checks within a workspace until the transaction ends. */

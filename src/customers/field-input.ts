@@ -20,9 +20,13 @@ const YES = new Set(["yes", "y", "true", "1", "是", "确定"]);
 
 /**
  * Turns `key=value` pairs into checked field values. Every bad pair is reported at once, each
- * naming the field and what it expects, so one correction fixes the whole command.
+ * naming the field and what it expects, so one correction fixes the whole command — a bad
+ * stage or grade too, when the caller passes how to check them against the playbook.
  */
-export function readFieldInput(pairs: { key: string; value: string }[]): FieldInput {
+export function readFieldInput(
+  pairs: { key: string; value: string }[],
+  checkClassification?: (stage: string | undefined, grade: string | undefined) => unknown,
+): FieldInput {
   const input: FieldInput = { fields: {}, force: false };
   const problems: Record<string, (m: Messages) => string> = {};
   for (const { key: typed, value } of pairs) {
@@ -50,6 +54,16 @@ export function readFieldInput(pairs: { key: string; value: string }[]): FieldIn
       const man = readMan(value);
       if (man) input.man = man;
       else problems.man = (m) => m.errors.badField(m.fields.man, value, m.expect.man);
+    }
+  }
+  if (checkClassification && (input.stage !== undefined || input.grade !== undefined)) {
+    try {
+      checkClassification(input.stage, input.grade);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const own = Object.entries(error.fieldErrors);
+      if (own.length > 0) for (const [key, render] of own) problems[key] = render;
+      else problems[input.stage !== undefined ? "stage" : "grade"] = error.render;
     }
   }
   const keys = Object.keys(problems);

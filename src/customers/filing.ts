@@ -23,9 +23,19 @@ export async function filingGaps(tx: Tx, playbook: Playbook, customer: Customer)
     where: { customerId: customer.id, channel: { in: [...callLog.channels] } },
     select: { content: true },
   });
-  // Characters, not bytes or words: a Chinese call log is dense, and "not one or two sentences" is about substance.
-  const callLogChars = logs.reduce((sum, log) => sum + [...log.content.trim()].length, 0);
+  const callLogChars = logs.reduce((sum, log) => sum + meaningfulChars(log.content), 0);
   return { missing, callLogChars, callLogNeeded: callLog.minChars };
+}
+
+/**
+ * Characters that carry meaning: 汉字, letters and digits. "Not one or two sentences" is about
+ * substance, and a Chinese log is dense — so count characters, not words, and leave out the
+ * punctuation and spaces that would let "打了电话。。。。" pass.
+ */
+export function meaningfulChars(text: string): number {
+  let count = 0;
+  for (const char of text) if (/[\p{L}\p{N}]/u.test(char)) count++;
+  return count;
 }
 
 export function isFileable(gaps: FilingGaps): boolean {

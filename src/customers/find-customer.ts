@@ -4,12 +4,17 @@ import { DomainError, fail } from "../errors.ts";
 import { companyKey } from "../domain/customer-fields.ts";
 import { parseNumberRef } from "./customer-ref.ts";
 import { visibleCustomers } from "./visibility.ts";
+import { looselyMatches } from "./name-match.ts";
 
 const MAX_CANDIDATES = 8;
+/** How many of the caller's customers a loose match looks through (a director's whole team). */
+const LOOSE_POOL = 20_000;
 
 /**
  * Resolves what a rep typed to point at a customer: `#12` (or `12`), or a fragment of the
  * company or contact name. Someone else's customer is refused without showing its details.
+ * A fragment no name contains is then matched loosely (`name-match.ts`: 深圳金厨, szjc) — over
+ * the customers the caller may see and nothing else, so no match ever leaks another rep's.
  */
 export async function findCustomer(ctx: CommandContext, ref: string | undefined): Promise<Customer> {
   if (!ref || !ref.trim()) fail("missing_ref", (m) => m.errors.missingRef());
@@ -38,11 +43,30 @@ export async function findCustomer(ctx: CommandContext, ref: string | undefined)
     orderBy: { number: "asc" },
     take: 50,
   });
+  if (candidates.length === 0) return findLoosely(ctx, fragment);
+  return pickOne(candidates, fragment);
+}
+
+async function findLoosely(ctx: CommandContext, fragment: string): Promise<Customer> {
+  const pool = await ctx.tx.customer.findMany({
+    where: visibleCustomers(ctx.caller),
+    select: { id: true, company: true, contact: true },
+    orderBy: { number: "asc" },
+    take: LOOSE_POOL,
+  });
+  const ids = pool.filter((c) => looselyMatches(fragment, c)).map((c) => c.id);
+  if (ids.length === 0) fail("not_found", (m) => m.errors.noMatch(fragment));
+  const candidates = await ctx.tx.customer.findMany({ where: { id: { in: ids.slice(0, 50) } }, orderBy: { number: "asc" } });
+  return pickOne(candidates, fragment);
+}
+
+function pickOne(candidates: Customer[], fragment: string): Customer {
   if (candidates.length === 1) return candidates[0]!;
   const exact = candidates.filter((c) => c.companyKey === companyKey(fragment));
   if (exact.length === 1) return exact[0]!;
-  if (candidates.length === 0) fail("not_found", (m) => m.errors.noMatch(fragment));
-  const listed = candidates.slice(0, MAX_CANDIDATES).map((c) => `#${c.number} ${c.company}${c.contact ? ` (${c.contact})` : ""}`);
+  const listed = candidates.slice(0, MAX_CANDIDATES);
   const more = candidates.length - listed.length;
-  throw new DomainError("ambiguous", (m) => m.errors.ambiguous(fragment, listed, more));
+  throw new DomainError("ambiguous", (m) =>
+    m.errors.ambiguous(fragment, listed.map((c) => m.errors.candidate(c.number, c.company, c.contact)), more),
+  );
 }

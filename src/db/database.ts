@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -7,6 +7,7 @@ import { PrismaClient } from "../../generated/prisma/client.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations } from "./migrate.ts";
 import { pgliteRunner, postgresRunner } from "./sql-runners.ts";
+import { PGliteThread } from "./pglite-thread.ts";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
@@ -49,7 +50,9 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   const lock: DataDirLock | null = dataDir ? lockDataDir(dataDir) : null;
   let pglite: PGlite | undefined;
   try {
-    pglite = await PGlite.create(dataDir ? join(dataDir, "pglite") : undefined, image ? { loadDataDir: image } : {});
+    // On its own thread: a query in the embedded database must not hold up the HTTP acks.
+    // PGliteThread offers the part of PGlite's API the adapter and the migrator use.
+    pglite = (await PGliteThread.start(dataDir ? join(dataDir, "pglite") : null, image)) as unknown as PGlite;
     await applyMigrations(pgliteRunner(pglite));
   } catch (error) {
     await pglite?.close().catch(() => undefined);

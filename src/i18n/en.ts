@@ -48,7 +48,7 @@ export const en = {
     amountUnknown: "amount not yet known",
     owners: "Owner history",
     ownerChange: (date: string, from: string, to: string, reason: string | null) => `${date} ${from} → ${to}${reason ? ` (${reason})` : ""}`,
-    callLogShort: (have: number, need: number) => `Call log: ${have} of ${need} characters — log what was discussed`,
+    callLogShort: (have: number, need: number) => `Call log: ${have} of ${need} characters of substance — log what was discussed`,
   },
   add: {
     done: (n: number, company: string) => `Added #${n} ${company}.`,
@@ -110,16 +110,24 @@ export const en = {
   role: { done: (name: string, role: string) => `${name} is now ${role}.` },
   lang: { done: () => "I will answer you in English." },
   setup: {
+    calendarSet: (kind: string): string =>
+      kind === "cn"
+        ? "Work calendar: mainland China public holidays and make-up working days (调休). A due date on a day off moves to the next working day, and there is no morning list on days off."
+        : "Work calendar off: every day is a working day.",
     channelSet: () => "This channel now gets the weekly summary and the A-grade digest.",
     timeZoneSet: (zone: string) => `The workspace's time zone is now ${zone}: the weekly summary follows it.`,
     localeSet: (locale: string) => `The team channel now gets its messages in ${locale === "en" ? "English" : "Chinese"}.`,
   },
   list: {
     empty: () => "No customers match.",
-    mineTitle: (n: number) => `Your customers (${n})`,
-    teamTitle: (n: number) => `Team customers (${n})`,
-    ofRep: (name: string, n: number) => `${name}'s customers (${n})`,
+    mineTitle: (n: number, filter = "") => `Your customers${filter ? ` · ${filter}` : ""} (${n})`,
+    teamTitle: (n: number, filter = "") => `Team customers${filter ? ` · ${filter}` : ""} (${n})`,
+    gradeFilter: (grade: string) => `grade ${grade}`,
+    ofRep: (name: string, n: number, filter = "") => `${name}'s customers${filter ? ` · ${filter}` : ""} (${n})`,
     nextDue: (date: string) => `next ${date}`,
+    dueToday: () => "due today",
+    dueSince: (days: number) => `due ${plural(days, "day")} ago`,
+    overdue: (days: number) => `⚠ OVERDUE, due ${plural(days, "day")} ago`,
     more: (n: number) => `…and ${n} more. Narrow it down: /prospect list <stage> <grade>`,
   },
   due: {
@@ -127,7 +135,8 @@ export const en = {
     summary: (total: number, overdue: number) =>
       `${plural(total, "customer")} to contact today${overdue ? `, ${overdue} overdue` : ""}.`,
     more: (n: number) => `…and ${n} more: work through these, then run /prospect due again.`,
-    overdue: (channel: string, days: number) => `${channel}: overdue${days > 0 ? ` by ${plural(days, "day")}` : ""}`,
+    overdue: (channel: string, days: number) => `${channel}: overdue${days > 0 ? `, due ${plural(days, "day")} ago` : ""}`,
+    since: (channel: string, days: number) => `${channel}: due ${plural(days, "day")} ago`,
     today: (channel: string) => `${channel}: due today`,
     upcoming: (channel: string, days: number, date: string) => `${channel}: in ${plural(days, "day")} (${date})`,
     lastTouch: (date: string) => `Last touch ${date}`,
@@ -140,8 +149,10 @@ export const en = {
     neverTouched: () => "Not contacted yet",
   },
   help: {
+    /** How a command line starts in examples. */
+    command: () => "/prospect",
     title: () => "Prospect commands",
-    footer: () => "Refer to a customer as #12 or by part of its name. /prospect help <command> for details. Chinese works too: 客户 帮助",
+    footer: () => "Refer to a customer as #12, by part of its name (letters in order: Foshan Tx), or by the pinyin initials of a Chinese name (szjc). /prospect help <command> for details. Chinese works too: 客户 帮助",
     topics: {
       add: { usage: "add <company> key=value…", summary: "add a prospect", details: [
         "Keys: company contact title mobile phone fax province city address email wechat qq website size revenue source note calllog grade stage man",
@@ -153,7 +164,7 @@ export const en = {
       edit: { usage: "edit <ref> key=value…", summary: "change fields (key= clears one)", details: ["Example: /prospect edit #12 title=CEO email=li@example.com"] },
       log: { usage: "log <ref> call|sms|visit|email|wechat|note <what happened>", summary: "log a touch", details: ["Example: /prospect log #12 call asked for a quote for 20 units"] },
       grade: { usage: "grade <ref> <grade>", summary: "change the grade", details: ["Example: /prospect grade #12 A"] },
-      stage: { usage: "stage <ref> <stage> [grade]", summary: "move to another stage", details: ["Example: /prospect stage #12 intention"] },
+      stage: { usage: "stage <ref> <stage> [grade] [force=yes]", summary: "move to another stage", details: ["Example: /prospect stage #12 intention", "A stage may need the customer to be in a certain stage and grade first, or filed (the default playbook: selection needs an A-grade intention customer with an approved filing). A director may add force=yes; the move is recorded as forced."] },
       won: { usage: "won <ref> [amount]", summary: "mark won: records the first order", details: [
         "Example: /prospect won #12 5万",
         "Amounts: 50000, 50,000, ¥50,000, 5万, 5 万, 5万元, 5.5万, 1.2w, 12k, 五万, 三万五, 十二万. Leave it out if not known yet.",
@@ -173,9 +184,10 @@ export const en = {
       reject: { usage: "reject <ref> <why>", summary: "reject a filing (directors)", details: [] },
       role: { usage: "role <@user> <rep|director|admin>", summary: "set someone's role (admins)", details: [] },
       lang: { usage: "lang <zh|en>", summary: "choose your language", details: [] },
-      setup: { usage: "setup channel | timezone <zone> | lang <zh|en>", summary: "workspace settings (directors)", details: [
+      setup: { usage: "setup channel | timezone <zone> | lang <zh|en> | calendar <cn|none>", summary: "workspace settings (directors)", details: [
         "setup channel, typed in a channel: the weekly summary goes there (otherwise to each director by direct message).",
-        "setup timezone Asia/Shanghai: the zone of the weekly summary; setup lang en: the team channel's language." ] },
+        "setup timezone Asia/Shanghai: the zone of the weekly summary; setup lang en: the team channel's language.",
+        "setup calendar cn: due dates skip mainland public holidays and weekends, 调休 make-up days are working days, no morning list on days off (the default in a mainland time zone); setup calendar none: every day is a working day." ] },
       help: { usage: "help [command]", summary: "this help", details: [] },
       assign: { usage: "assign <ref> @rep [reason] | assign all @from @to", summary: "hand customers over (directors)", details: [
         "Example: /prospect assign #12 @li moving to the south region",
@@ -225,6 +237,10 @@ export const en = {
     title: (name: string) => `${name}'s pipeline`,
     pipeline: () => "Pipeline",
   },
+  calendar: {
+    missingYear: (year: number) =>
+      `The mainland holiday calendar has no data for ${year} yet, so from 1 January ${year} due dates and the morning list skip weekends only. Update the chinese-days package (npm update chinese-days) once the State Council has published ${year}'s holidays, and restart the bot.`,
+  },
   console: {
     banner: (playbook: string, database: string, user: string) =>
       `Prospect CRM — local console\nPlaybook: ${playbook} · Database: ${database} · You are: ${user}\nType a command such as: add "Foshan Tuoxin" contact=Li mobile=13800138000 — or help. Ctrl-D to quit.`,
@@ -235,7 +251,7 @@ export const en = {
     stopped: () => "Bye.",
     unknownWorkspace: (w: string) => `There is no workspace "${w}". Give its id or the platform's id (a Slack team id, a Feishu tenant key, or "local" for the console).`,
     jobUsage: () =>
-      "Usage: npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "Usage: npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice> [--now <ISO time>] [--workspace <id>]\n  e.g. npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
     jobList: (names: string[]) => `Jobs: ${names.join(", ")}\nRun one: npm run job -- <name> [--now <ISO time>] [--workspace <id>]`,
     badNow: (value: string) => `--now "${value}" is not a time. Give an ISO time such as 2026-11-24T09:00:00+08:00.`,
     jobDone: (job: string, r: { queued: number; nothingToSend: number; alreadyDone: number; sent: number; failed: number; waiting: number }) =>
@@ -252,14 +268,15 @@ export const en = {
     noMatch: (fragment: string) => `No customer of yours matches "${fragment}". Try its number (#12) or /prospect list.`,
     ambiguous: (fragment: string, candidates: string[], more: number) =>
       `"${fragment}" matches several customers; use the number:\n${candidates.join("\n")}${more ? `\n…and ${more} more` : ""}`,
+    candidate: (n: number, company: string, contact: string | null) => `#${n} ${company}${contact ? ` (${contact})` : ""}`,
     unknownKey: (key: string, keys: readonly string[]) => `Unknown field "${key}". Fields: ${list([...keys])}.`,
     required: (field: string) => `${field} is required.`,
     badField: (field: string, value: string, expected: string) => `${field}: "${value}" is not valid — expected ${expected}.`,
     badStage: (word: string, stages: string[]) => `"${word}" is not a stage. Stages: ${list(stages)}.`,
     stageHasNoGrades: (stage: string) => `${stage} has no grades.`,
     badGrade: (word: string, stage: string, grades: string[]) => `"${word}" is not a grade of ${stage}. Grades: ${list(grades)}.`,
-    duplicate: (n: number, owner: string, byMobile: boolean) =>
-      `Already filed as #${n} (owner: ${owner}) — same ${byMobile ? "mobile number" : "company"}. Ask ${owner} or a director, or add force=yes if it really is a different customer.`,
+    duplicate: (n: number, owner: string, byMobile: boolean, filed = true) =>
+      `${filed ? "Already filed" : "Already on record"} as #${n} (owner: ${owner}) — same ${byMobile ? "mobile number" : "company"}. Ask ${owner} or a director, or add force=yes if it really is a different customer.`,
     companyTwice: () => "Give the company either first or as company=…, not both.",
     missingChannel: (kinds: string[]) => `How did you contact them? One of: ${list(kinds)}.`,
     badChannel: (word: string, kinds: string[]) => `"${word}" is not a way of contact. Use one of: ${list(kinds)}.`,
@@ -300,7 +317,7 @@ export const en = {
     filingApproved: (n: number) => `#${n} is already filed.`,
     filingIncomplete: (n: number, missing: string[], callLog: { have: number; need: number } | null) =>
       [`#${n} cannot be filed yet.`, missing.length ? `Missing: ${list(missing)}.` : "",
-        callLog ? `The call log has ${callLog.have} characters; it needs at least ${callLog.need}: log what was discussed with /prospect log #${n} call …` : ""]
+        callLog ? `The call log has ${callLog.have} characters of substance (punctuation and spaces do not count); it needs at least ${callLog.need}: log what was discussed with /prospect log #${n} call …` : ""]
         .filter(Boolean).join(" "),
     filingNotPending: (n: number) => `#${n} has no filing waiting for approval.`,
     missingRejectReason: () => "Say what the rep must fix, e.g. /prospect reject #12 the mobile number is the front desk",
@@ -311,10 +328,24 @@ export const en = {
     noSuchUser: (who: string) => `I don't know ${who} yet: they must send the bot a command first.`,
     ambiguousUser: (who: string, people: string[]) => `Several people are called ${who}: ${list(people)}. Use their id (the part in brackets).`,
     lastAdmin: () => "This is the workspace's last admin; make someone else admin first.",
-    setupUsage: () => "Usage: /prospect setup channel (typed in the channel that should get the weekly summary) | setup timezone Asia/Shanghai | setup lang zh|en",
+    setupUsage: () => "Usage: /prospect setup channel (typed in the channel that should get the weekly summary) | setup timezone Asia/Shanghai | setup lang zh|en | setup calendar cn|none",
+    badCalendar: (word: string) => `"${word}" is not a work calendar. Use cn (mainland public holidays and 调休) or none (every day is a working day).`,
+    prerequisites: (n: number, stage: string, missing: string[], canForce: boolean) =>
+      `#${n} cannot move to ${stage} yet: ${list(missing)}.${canForce ? " If you are sure, add force=yes; the move is recorded as forced." : " Ask a director if it must move anyway."}`,
+    needsFrom: (allowed: string[], current: string) => `it must be ${allowed.join(" or ")} first (it is ${current})`,
+    needsFilingApproved: (status: string) => `its filing must be approved by a director (it is ${status})`,
     badTimeZone: (zone: string) => `"${zone}" is not a time zone. Use an IANA name such as Asia/Shanghai or America/New_York.`,
     setupNeedsChannel: () => "Type this in the team channel that should get the weekly summary.",
     badLocale: (word: string) => `"${word}" is not a language I speak. Use zh or en.`,
     internal: (ref: string) => `Something went wrong on our side and nothing was saved. Try again; if it keeps failing, tell your admin (ref ${ref}).`,
+  },
+  /** Input refused before it reaches a command, and answers under load. */
+  limits: {
+    tooLong: (length: number, max: number) => `That command is ${length} characters long; the most I read is ${max}. Shorten it (a long call note can go in several log entries).`,
+    controlCharacter: (code: string, position: number) => `The command contains an invisible control character (${code}) at character ${position}. Type it again without it.`,
+    brokenCharacter: (position: number) => `The command contains a broken character at character ${position} (half of an emoji or a symbol?). Type it again.`,
+    noSuchNumber: (digits: string) => `There is no customer #${digits}. /prospect list shows yours.`,
+    mobileAsRef: (digits: string) => `${digits} looks like a mobile number. Name the customer by its number (#12) or by part of its company or contact name.`,
+    busy: () => "I'm handling a lot of requests right now and could not answer in time. Nothing was saved; please try again in a minute.",
   },
 };

@@ -16,9 +16,9 @@ export const zh: Messages = {
     fax: "传真号码，例如 0757-2838 8889", province: "省份，例如 广东", city: "城市，例如 佛山",
     address: "详细地址", email: "邮箱地址，例如 li@example.com",
     wechat: "微信号（5–30 位字母、数字、_ 或 -）或手机号", qq: "QQ 号（5–12 位数字）",
-    website: "网址，例如 example.com", size: "规模，例如 50 人", revenue: "营业额，例如 年 500 万",
+    website: "网址，例如 example.com", size: "公司规模，例如 50人", revenue: "年营业额，例如 500万元",
     source: "客户来源，例如 转介绍、展会、阿里巴巴", note: "任意文字", calllog: "通话内容",
-    man: "字母 M、A、N 的组合（例如 MA），或 无",
+    man: "字母 M、A、N 的组合（例如 MA），或“无”",
   },
   channels: { call: "电话", sms: "短信", visit: "拜访", email: "邮件", wechat: "微信", note: "备注" },
   roles: { rep: "业务员", director: "销售总监", admin: "管理员" },
@@ -41,7 +41,7 @@ export const zh: Messages = {
     amountUnknown: "金额待补",
     owners: "负责业务员变更",
     ownerChange: (date, from, to, reason) => `${date} ${from} → ${to}${reason ? `（${reason}）` : ""}`,
-    callLogShort: (have, need) => `通话记录：${have}/${need} 字——请记录沟通的具体内容`,
+    callLogShort: (have, need) => `通话记录：有效内容 ${have}/${need} 字，请记下沟通的具体内容`,
   },
   add: {
     done: (n, company) => `已新增 #${n} ${company}。`,
@@ -52,7 +52,7 @@ export const zh: Messages = {
   },
   edit: {
     done: (n) => `已更新 #${n}。`,
-    refile: (n) => `备案资料已修改，需要重新提交备案：/prospect file #${n}`,
+    refile: (n) => `备案资料已修改，需要重新提交备案：客户 备案 #${n}`,
   },
   log: { done: (channel, n) => `已记录 #${n} 的${channel}跟进。` },
   classify: { done: (n, label) => `#${n} 现在是 ${label}。` },
@@ -103,23 +103,32 @@ export const zh: Messages = {
   role: { done: (name, role) => `${name} 现在是${role}。` },
   lang: { done: () => "好的，以后用中文回复你。" },
   setup: {
+    calendarSet: (kind) =>
+      kind === "cn"
+        ? "工作日历已设为中国大陆法定节假日（含调休）：到期日遇到周末或节假日顺延到下一个工作日，休息日不发早间待办。"
+        : "已关闭工作日历：每天都算工作日。",
     channelSet: () => "本频道将收到销售周报和 A 级客户跟踪。",
     timeZoneSet: (zone) => `工作区时区已设为 ${zone}，周报按此时区计算和发送。`,
     localeSet: (locale) => `团队频道的消息将使用${locale === "en" ? "英文" : "中文"}。`,
   },
   list: {
     empty: () => "没有符合条件的客户。",
-    mineTitle: (n) => `我的客户（${n}）`,
-    ofRep: (name, n) => `${name} 的客户（${n}）`,
-    teamTitle: (n) => `团队客户（${n}）`,
+    mineTitle: (n, filter = "") => `我的客户${filter ? ` · ${filter}` : ""}（${n}）`,
+    teamTitle: (n, filter = "") => `团队客户${filter ? ` · ${filter}` : ""}（${n}）`,
+    gradeFilter: (grade) => `${grade}级`,
+    ofRep: (name, n, filter = "") => `${name} 的客户${filter ? ` · ${filter}` : ""}（${n}）`,
     nextDue: (date) => `下次 ${date}`,
-    more: (n) => `……还有 ${n} 个。可以缩小范围：/prospect list <阶段> <等级>`,
+    dueToday: () => "今天到期",
+    dueSince: (days) => `已到期 ${days} 天`,
+    overdue: (days) => `⚠ 已逾期 ${days} 天`,
+    more: (n) => `……还有 ${n} 个。可以缩小范围：客户 列表 <阶段> <等级>`,
   },
   due: {
-    nothing: () => "今天没有要跟进的客户。正好去开发新客户：/prospect add",
+    nothing: () => "今天没有要跟进的客户。正好去开发新客户：客户 新增",
     summary: (total, overdue) => `今天要联系 ${total} 个客户${overdue ? `，其中 ${overdue} 个已逾期` : ""}。`,
-    more: (n) => `……还有 ${n} 个：先处理这些，再发 /prospect due。`,
+    more: (n) => `……还有 ${n} 个：先处理这些，再发送“客户 今日”。`,
     overdue: (channel, days) => `${channel}：已逾期${days > 0 ? ` ${days} 天` : ""}`,
+    since: (channel, days) => `${channel}：已到期 ${days} 天`,
     today: (channel) => `${channel}：今天到期`,
     upcoming: (channel, days, date) => `${channel}：${days} 天后（${date}）`,
     nothingFor: (name) => `${name} 今天没有要跟进的客户。`,
@@ -132,43 +141,45 @@ export const zh: Messages = {
     neverTouched: () => "尚未联系",
   },
   help: {
+    command: () => "客户",
     title: () => "客户管理命令",
-    footer: () => "用 #12 或名称的一部分指代客户。/prospect help <命令> 查看详情。也可以用中文：客户 帮助",
+    footer: () => "用编号（如 #12）、名称的一部分（可跳字，如 深圳金厨）或拼音首字母（如 szjc）指代客户。发送“客户 帮助 <命令>”查看详情；Slack 中在命令前加 /prospect。",
     topics: {
-      add: { usage: "add <公司> 字段=值…", summary: "新增潜在客户", details: [
+      add: { usage: "新增 <公司> 字段=值…", summary: "新增潜在客户", details: [
         "字段：公司 负责人 职位 手机 电话 传真 省份 城市 地址 邮箱 微信 QQ 网站 规模 营业额 来源 备注 通话记录 等级 阶段 资格",
         "例：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000 等级=B",
-        "手机号或公司已被备案时会拒绝，除非确认是不同客户并加上 force=yes。",
+        "手机号或公司名称已有登记时会拒绝；确属不同客户时加上 force=yes。",
         "不带参数时打开填写表单。" ] },
-      list: { usage: "list [阶段] [等级] [mine|team]", summary: "客户列表", details: ["例：/prospect list 意向 A"] },
-      show: { usage: "show <客户>", summary: "查看客户", details: ["例：/prospect show #12"] },
-      edit: { usage: "edit <客户> 字段=值…", summary: "修改资料（字段= 表示清空）", details: ["例：/prospect edit #12 职位=总经理 邮箱=li@example.com"] },
-      log: { usage: "log <客户> 电话|短信|拜访|邮件|微信|备注 <内容>", summary: "记录跟进", details: ["例：客户 跟进 #12 电话 要 20 台的报价，周五回电"] },
-      grade: { usage: "grade <客户> <等级>", summary: "调整等级", details: ["例：/prospect grade #12 A"] },
-      stage: { usage: "stage <客户> <阶段> [等级]", summary: "调整阶段", details: ["例：/prospect stage #12 意向"] },
-      won: { usage: "won <客户> [金额]", summary: "标记成交：记录首笔订单", details: [
+      list: { usage: "列表 [阶段] [等级] [我的|团队]", summary: "客户列表", details: ["例：客户 列表 意向 A", "已逾期的标 ⚠，到期的注明已到期几天。"] },
+      show: { usage: "查看 <客户>", summary: "查看客户详情", details: ["例：客户 查看 #12"] },
+      edit: { usage: "修改 <客户> 字段=值…", summary: "修改资料（写“字段=”表示清空）", details: ["例：客户 修改 #12 职位=总经理 邮箱=li@example.com"] },
+      log: { usage: "跟进 <客户> 电话|短信|拜访|邮件|微信|备注 <内容>", summary: "记录跟进", details: ["例：客户 跟进 #12 电话 要20台的报价，周五回电", "按销售手册，一次拜访同时算一次电话和一次短信，一条微信算一次短信。"] },
+      grade: { usage: "定级 <客户> <等级>", summary: "调整等级", details: ["例：客户 定级 #12 A", "调整等级不会清除已逾期的跟进：只有真正联系了才算。"] },
+      stage: { usage: "阶段 <客户> <阶段> [等级] [force=yes]", summary: "调整阶段", details: ["例：客户 阶段 #12 意向", "有的阶段有前提条件：默认方案中，选型客户须先是 A 级意向客户且备案已批准。销售总监可加 force=yes 强制调整，并记入历史。"] },
+      won: { usage: "成交 <客户> [金额]", summary: "标记成交：记录首笔订单", details: [
         "例：客户 成交 #12 5万",
         "金额写法：50000、50,000、¥50,000、5万、5 万、5万元、5.5万、1.2w、12k、五万、三万五、十二万；金额暂不清楚可以不写。",
         "已成交客户再次下单，用 客户 订单。" ] },
-      order: { usage: "order <客户> <金额> [备注]", summary: "为已成交客户记录复购订单", details: [
+      order: { usage: "订单 <客户> <金额> [备注]", summary: "为已成交客户记录复购订单", details: [
         "例：客户 订单 #12 3万 第二批炉具",
         "销售额 = 订单金额之和；复购率 = 下过两单及以上的客户 ÷ 成交客户。" ] },
-      lost: { usage: "lost <客户> <原因>", summary: "标记战败（需写原因）", details: [
+      lost: { usage: "战败 <客户> <原因>", summary: "标记战败（须写明原因）", details: [
         "例：客户 战败 #12 价格",
         "已成交客户需说明是哪种：客户 战败 #12 退单 <原因>——单子没成，订单作废，不计入销售额和成交数；客户 战败 #12 流失 <原因>——买过之后流失，订单照常计入。" ] },
-      snooze: { usage: "snooze <客户> <时长>", summary: "在此之前不提醒", details: [
+      snooze: { usage: "推迟 <客户> <时长>", summary: "在此之前不提醒", details: [
         "例：客户 推迟 #12 两周",
         "时长写法：12小时、2天、两天、三天、一周、2周、两周、1个月、2d、12h、1w、2 weeks（最多 90 天）。数字必须带单位。" ] },
-      due: { usage: "due [团队|@业务员]", summary: "今天要联系谁", details: ["逾期的在前，其次按等级。", "销售总监：客户 今日 团队（全员，按业务员汇总并列出最紧急的），客户 今日 @业务员（某位业务员的待办）。"] },
-      file: { usage: "file <客户>", summary: "提交备案给销售总监", details: ["必填资料齐全、通话记录充实才能备案。"] },
-      approve: { usage: "approve <客户>", summary: "批准备案（总监）", details: [] },
-      reject: { usage: "reject <客户> <原因>", summary: "驳回备案（总监）", details: [] },
-      role: { usage: "role <@某人> <rep|director|admin>", summary: "设置角色（管理员）", details: [] },
-      lang: { usage: "lang <zh|en>", summary: "选择语言", details: [] },
-      setup: { usage: "setup channel | timezone <时区> | lang <zh|en>", summary: "工作区设置（总监）", details: [
-        "在频道里发送 setup channel：周报发到该频道（未设置时私信发给每位总监）。",
-        "setup timezone Asia/Shanghai：周报使用的时区；setup lang en：团队频道的语言。" ] },
-      help: { usage: "help [命令]", summary: "帮助", details: [] },
+      due: { usage: "今日 [团队|@业务员]", summary: "今天要联系谁", details: ["已逾期的排在前面，其次按阶段和等级。", "销售总监：客户 今日 团队（全员，按业务员汇总并列出最紧急的），客户 今日 @业务员（某位业务员的待办）。"] },
+      file: { usage: "备案 <客户>", summary: "提交备案给销售总监", details: ["必填资料齐全、通话记录有实质内容才能备案。"] },
+      approve: { usage: "批准 <客户>", summary: "批准备案（销售总监）", details: [] },
+      reject: { usage: "驳回 <客户> <原因>", summary: "驳回备案（销售总监）", details: [] },
+      role: { usage: "角色 @某人 <业务员|销售总监|管理员>", summary: "设置角色（管理员）", details: [] },
+      lang: { usage: "语言 <中文|英文>", summary: "选择语言", details: [] },
+      setup: { usage: "设置 群 | 时区 <时区> | 语言 <中文|英文> | 日历 <cn|none>", summary: "工作区设置（销售总监）", details: [
+        "在群里发送“客户 设置 群”：周报发到该群（未设置时私信发给每位销售总监）。",
+        "客户 设置 时区 Asia/Shanghai：周报使用的时区；客户 设置 语言 英文：团队群的语言。",
+        "客户 设置 日历 cn：到期日避开大陆法定节假日和周末，调休上班日照常，休息日不发早间待办（大陆时区的默认设置）；客户 设置 日历 none：每天都算工作日。" ] },
+      help: { usage: "帮助 [命令]", summary: "帮助", details: [] },
       assign: { usage: "转交 <客户> @业务员 [原因]｜转交 全部 @原业务员 @新业务员", summary: "转交客户（总监）", details: [
         "例：客户 转交 #12 @小李 调到华南区",
         "转交 全部：先显示将转交的客户数，点“确认”（或回复“是”）后才转交；双方业务员都会收到通知，查看客户时可以看到负责业务员变更记录。" ] },
@@ -181,7 +192,7 @@ export const zh: Messages = {
   },
   digest: {
     morning: (name, total, overdue) => `${name}，早上好！今天要联系 ${total} 个客户${overdue ? `，其中 ${overdue} 个已逾期` : ""}。`,
-    more: (n) => `……还有 ${n} 个。发送 /prospect due 查看全部。`,
+    more: (n) => `……还有 ${n} 个。发送“客户 今日”查看全部。`,
   },
   weekly: {
     title: (range) => `销售周报（${range}）`,
@@ -215,6 +226,10 @@ export const zh: Messages = {
     title: (name) => `${name} 的客户漏斗`,
     pipeline: () => "客户漏斗",
   },
+  calendar: {
+    missingYear: (year) =>
+      `节假日数据还没有 ${year} 年的安排：从 ${year} 年 1 月 1 日起，到期日和早间待办暂时只避开周末。国务院公布 ${year} 年放假安排后，请更新 chinese-days 数据包（npm update chinese-days）并重启机器人。`,
+  },
   console: {
     banner: (playbook, database, user) =>
       `客户管理机器人 — 本地控制台\n销售手册：${playbook} · 数据库：${database} · 当前用户：${user}\n输入命令，例如：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000，或输入 帮助。Ctrl-D 退出。`,
@@ -225,7 +240,7 @@ export const zh: Messages = {
     stopped: () => "再见。",
     unknownWorkspace: (w) => `没有“${w}”这个工作区。请给出工作区 id 或平台 id（Slack team id、飞书 tenant key，控制台为 "local"）。`,
     jobUsage: () =>
-      "用法：npm run job -- <morning-digest|director-digest|weekly-summary> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
+      "用法：npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice> [--now <ISO 时间>] [--workspace <id>]\n  例：npm run job -- morning-digest --now 2026-11-24T09:00:00+08:00",
     jobList: (names) => `可运行的任务：${names.join("、")}\n运行：npm run job -- <任务名> [--now <ISO 时间>] [--workspace <id>]`,
     badNow: (value) => `--now “${value}”不是有效时间。请写成 ISO 时间，例如 2026-11-24T09:00:00+08:00。`,
     jobDone: (job, r) =>
@@ -234,30 +249,31 @@ export const zh: Messages = {
   },
   errors: {
     unclosedQuote: (q) => `引号 ${q} 没有闭合。请补全引号，或去掉引号。`,
-    unknownSubcommand: (word) => `没有“${word}”这个命令。发送 /prospect help 查看命令列表。`,
+    unknownSubcommand: (word) => `没有“${word}”这个命令。发送“客户 帮助”查看命令列表。`,
     otherWorkspace: () => "这张卡片属于另一个工作区：你只能操作本工作区的客户。",
     missingRef: () => "是哪个客户？请给出编号（如 #12）或名称的一部分。",
-    noSuchNumber: (n) => `没有 #${n} 这个客户。/prospect list 可查看你的客户。`,
+    noSuchNumber: (n) => `没有 #${n} 这个客户。发送“客户 列表”查看你的客户。`,
     notYours: (n) => `#${n} 不是你的客户：只有负责的业务员或销售总监可以查看和修改。`,
-    noMatch: (fragment) => `你的客户中没有与“${fragment}”匹配的。请用编号（#12）或 /prospect list 查看。`,
+    noMatch: (fragment) => `你的客户中没有与“${fragment}”匹配的。请用编号（如 #12），或发送“客户 列表”查看。`,
     ambiguous: (fragment, candidates, more) =>
-      `“${fragment}”匹配到多个客户，请用编号：\n${candidates.join("\n")}${more ? `\n……还有 ${more} 个` : ""}`,
+      `“${fragment}”匹配到多个客户，请用编号指定：\n${candidates.join("\n")}${more ? `\n……还有 ${more} 个` : ""}`,
+    candidate: (n, company, contact) => `#${n} ${company}${contact ? `（${contact}）` : ""}`,
     unknownKey: (key, keys) => `没有“${key}”这个字段。可用字段：${list([...keys])}。`,
     required: (field) => `${field}为必填项。`,
     badField: (field, value, expected) => `${field}：“${value}”无效，应为${expected}。`,
     badStage: (word, stages) => `“${word}”不是有效阶段。可用阶段：${list(stages)}。`,
     stageHasNoGrades: (stage) => `${stage}不分等级。`,
     badGrade: (word, stage, grades) => `“${word}”不是${stage}的等级。可用等级：${list(grades)}。`,
-    duplicate: (n, owner, byMobile) =>
-      `该客户已登记为 #${n}（负责人：${owner}），${byMobile ? "手机号" : "公司名称"}相同。请联系 ${owner} 或销售总监；如确属不同客户，加上 force=yes。`,
-    companyTwice: () => "公司名称请放在最前面或写成 公司=…，不要两处都写。",
+    duplicate: (n, owner, byMobile, filed = true) =>
+      `该客户已${filed ? "备案" : "登记"}为 #${n}（负责业务员：${owner}），${byMobile ? "手机号" : "公司名称"}相同。请联系 ${owner} 或销售总监；如确属不同客户，加上 force=yes。`,
+    companyTwice: () => "公司名称请放在最前面，或写成“公司=…”，不要两处都写。",
     missingChannel: (kinds) => `用什么方式联系的？可选：${list(kinds)}。`,
     badChannel: (word, kinds) => `“${word}”不是联系方式。可选：${list(kinds)}。`,
     missingNote: (channel) => `请写下这次${channel}沟通的内容，例如“要报价，周五回电”。`,
     tooLong: (field, max) => `${field}太长（最多 ${max} 字）。`,
-    missingGrade: () => "调整为哪个等级？例：/prospect grade #12 A",
-    missingStage: () => "调整到哪个阶段？例：/prospect stage #12 意向",
-    useLost: (n) => `标记战败需写明原因：/prospect lost #${n} <原因>`,
+    missingGrade: () => "调整为哪个等级？例：客户 定级 #12 A",
+    missingStage: () => "调整到哪个阶段？例：客户 阶段 #12 意向",
+    useLost: (n) => `标记战败须写明原因：客户 战败 #${n} <原因>`,
     badAmount: (part, text) =>
       `看不懂金额中的“${part}”${part !== text ? `（原文“${text}”）` : ""}。请写成 50000、50,000、¥5万、5.5万、1.2w、12k 或 三万五。`,
     missingAmount: (n) => `订单金额是多少？例：客户 订单 #${n} 3万 第二批`,
@@ -278,33 +294,46 @@ export const zh: Messages = {
     claimNeedsNumber: () => "请用编号领取公海客户，例：客户 领取 #12（查看：客户 公海）。",
     badDueFilter: (word) => `“${word}”不是“团队”，也不是某位业务员（@姓名）。`,
     badPoolFilter: (word) => `“${word}”不是阶段或等级。`,
-    unreadWords: (words) => `看不懂“${words}”：这个命令在这里不需要其他内容。请查看 客户 帮助。`,
+    unreadWords: (words) => `看不懂“${words}”：这个命令在这里不需要其他内容。请发送“客户 帮助”查看用法。`,
     spanTooLong: (max) => `推迟太久了：最多推迟 ${max} 天。`,
     missingLostReason: (reasons) => `战败原因是什么？${reasons.length ? `例如：${list(reasons)}。` : ""}`,
     badDuration: (part, text, max) =>
       `${part ? `看不懂时长中的“${part}”${part !== text ? `（原文“${text}”）` : ""}。` : "推迟多久？"}请写成 2天、两天、12小时、一周、2周、1个月、2d、12h 或 1w（最多 ${max} 天）。`,
-    badListFilter: (word) => `“${word}”不是阶段、等级、mine 或 team。`,
+    badListFilter: (word) => `“${word}”既不是阶段、等级，也不是“我的”或“团队”。`,
     teamIsForDirectors: () => "只有销售总监可以查看整个团队的客户。",
-    nothingToEdit: () => "没有要修改的内容：请写 字段=值，例如 /prospect edit #12 职位=总经理",
+    nothingToEdit: () => "没有要修改的内容：请写“字段=值”，例如 客户 修改 #12 职位=总经理",
     filingPending: (n) => `#${n} 已在等待审批。`,
     filingApproved: (n) => `#${n} 已经备案。`,
     filingIncomplete: (n, missing, callLog) =>
       [`#${n} 还不能备案。`, missing.length ? `缺少：${list(missing)}。` : "",
-        callLog ? `通话记录只有 ${callLog.have} 字，至少需要 ${callLog.need} 字：请用 /prospect log #${n} 电话 … 记录沟通内容。` : ""]
+        callLog ? `通话记录的有效内容只有 ${callLog.have} 字（不计标点和空格），至少需要 ${callLog.need} 字：请用“客户 跟进 #${n} 电话 …”记下沟通内容。` : ""]
         .filter(Boolean).join(""),
     filingNotPending: (n) => `#${n} 没有待审批的备案。`,
-    missingRejectReason: () => "请写明业务员需要补充什么，例如 /prospect reject #12 手机号是前台电话",
+    missingRejectReason: () => "请写明业务员需要补充什么，例如 客户 驳回 #12 手机号是前台电话",
     directorsOnly: () => "只有销售总监可以执行此操作。",
     adminsOnly: () => "只有管理员可以执行此操作。",
-    roleUsage: (roles) => `用法：/prospect role @某人 <${roles.join("|")}>`,
-    badRole: (word, roles) => `“${word}”不是有效角色。可用角色：${list(roles)}。`,
+    roleUsage: () => "用法：客户 角色 @某人 <业务员|销售总监|管理员>",
+    badRole: (word) => `“${word}”不是有效角色。可用角色：业务员、销售总监、管理员。`,
     noSuchUser: (who) => `还不认识 ${who}：请对方先给机器人发一条命令。`,
     ambiguousUser: (who, people) => `有多人叫 ${who}：${list(people)}。请用括号里的 id。`,
     lastAdmin: () => "这是工作区唯一的管理员，请先任命其他管理员。",
-    setupUsage: () => "用法：/prospect setup channel（在要接收周报的频道里发送）| setup timezone Asia/Shanghai | setup lang zh|en",
+    setupUsage: () => "用法：客户 设置 群（在要接收周报的群里发送）| 客户 设置 时区 Asia/Shanghai | 客户 设置 语言 中文|英文 | 客户 设置 日历 cn|none",
+    badCalendar: (word) => `没有“${word}”这种工作日历。请用 cn（大陆法定节假日和调休）或 none（每天都算工作日）。`,
+    prerequisites: (n, stage, missing, canForce) =>
+      `#${n} 还不能调整为${stage}：${missing.join("；")}。${canForce ? "如确需调整，加上 force=yes，系统会记录为强制调整。" : "如确需调整，请联系销售总监。"}`,
+    needsFrom: (allowed, current) => `须先是${allowed.join("或")}（现在是${current}）`,
+    needsFilingApproved: (status) => `备案须经销售总监批准（现在：${status}）`,
     badTimeZone: (zone) => `“${zone}”不是有效时区。请用 IANA 名称，例如 Asia/Shanghai 或 America/New_York。`,
-    setupNeedsChannel: () => "请在要接收周报的团队频道里发送这条命令。",
+    setupNeedsChannel: () => "请在要接收周报的团队群里发送这条命令。",
     badLocale: (word) => `不支持“${word}”。请用 zh 或 en。`,
     internal: (ref) => `系统出错，本次操作未保存任何内容。请重试；如果一直失败，请联系管理员（编号 ${ref}）。`,
+  },
+  limits: {
+    tooLong: (length, max) => `这条命令有 ${length} 个字符，最多只能读 ${max} 个。请缩短（较长的通话记录可以分几次记录）。`,
+    controlCharacter: (code, position) => `命令的第 ${position} 个字符是不可见的控制字符（${code}）。请去掉后重新输入。`,
+    brokenCharacter: (position) => `命令的第 ${position} 个字符已损坏（可能是半个表情符号或符号）。请重新输入。`,
+    noSuchNumber: (digits) => `没有 #${digits} 这个客户。/prospect list 可查看你的客户。`,
+    mobileAsRef: (digits) => `${digits} 看起来是手机号。请用客户编号（#12）或公司名、负责人姓名的一部分来指定客户。`,
+    busy: () => "现在请求太多，没能及时处理。本次没有保存任何内容，请一分钟后重试。",
   },
 };

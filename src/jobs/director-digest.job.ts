@@ -3,6 +3,7 @@ import type { Workspace } from "../db/types.ts";
 import { applyDirectorRules } from "../director/apply-rules.ts";
 import { directorList } from "../director/director-list.ts";
 import { localDateAndTime } from "../format/dates.ts";
+import { isWorkingDayAt, workspaceCalendar } from "../calendar/work-calendar.ts";
 import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
 import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { alreadyRecorded, enqueue } from "./outbox.ts";
@@ -32,7 +33,10 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string 
     }
   }
   const directors = await deps.prisma.user.findMany({ where: { workspaceId: workspace.id, role: { in: ["director", "admin"] } }, orderBy: { createdAt: "asc" } });
+  const calendar = workspaceCalendar(workspace);
   for (const director of directors) {
+    // Like the reps' list: none on a day off (issue #9).
+    if (!isWorkingDayAt(calendar, run.now, director.timeZone)) continue;
     const mine = localDateAndTime(run.now, director.timeZone);
     if (run.respectLocalTime && mine.time < run.digestAt) continue;
     const target = { kind: "user" as const, userId: director.externalId };

@@ -9,6 +9,8 @@ import type { JobDeps, JobResult, JobRun } from "./job-deps.ts";
 import { forEachWorkspace, workspacesFor } from "./job-deps.ts";
 import { alreadyRecorded, enqueue } from "./outbox.ts";
 import { localDateAndTime } from "../format/dates.ts";
+import { isWorkingDayAt, workspaceCalendar } from "../calendar/work-calendar.ts";
+import { playbookForWorkspace } from "../calendar/workspace-playbook.ts";
 
 export const MORNING_DIGEST = "morning-digest";
 /** Lines in one message; the rest are counted, with a hint to ask for the full list. */
@@ -25,7 +27,10 @@ export async function runMorningDigest(deps: JobDeps, run: JobRun & { digestAt: 
 
 async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string }, workspace: Workspace, result: JobResult) {
   const users = await deps.prisma.user.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "asc" } });
+  const calendar = workspaceCalendar(workspace);
   for (const user of users) {
+    // No list on a day off (a weekend, 国庆节): what is due then is still due on the next working day.
+    if (!isWorkingDayAt(calendar, run.now, user.timeZone)) continue;
     const local = localDateAndTime(run.now, user.timeZone);
     if (run.respectLocalTime && local.time < run.digestAt) continue;
     const period = local.date;
@@ -45,13 +50,14 @@ async function enqueueWorkspace(deps: JobDeps, run: JobRun & { digestAt: string 
 async function digestFor(deps: JobDeps, workspace: Workspace, user: User, now: Date): Promise<Reply | null> {
   const locale = user.locale as Locale;
   const caller: Caller = { user, workspace, locale, timeZone: user.timeZone, m: messagesFor(locale) };
+  const playbook = playbookForWorkspace(deps.playbook, workspace);
   const { items, total } = await deps.prisma.$transaction((tx) =>
-    dueToday(tx, deps.playbook, { id: user.id, workspaceId: workspace.id, timeZone: user.timeZone }, now, DIGEST_CAP),
+    dueToday(tx, playbook, { id: user.id, workspaceId: workspace.id, timeZone: user.timeZone }, now, DIGEST_CAP),
   );
   if (total === 0) return null;
   const { m } = caller;
   const overdue = await deps.prisma.customer.count({ where: { ownerId: user.id, workspaceId: workspace.id, overdueAt: { lte: now } } });
-  const cards = items.map((item) => dueCard(deps.playbook, caller, item, now));
+  const cards = items.map((item) => dueCard(playbook, caller, item, now));
   if (total > items.length) cards.push(card(m.digest.more(total - items.length)));
   return { ok: true, ephemeral: false, locale, text: m.digest.morning(user.displayName, total, overdue), cards };
 }

@@ -44,7 +44,9 @@ export async function addCustomer(ctx: OperationContext, input: NewCustomer): Pr
     data: { nextCustomerNo: { increment: 1 } },
     select: { nextCustomerNo: true },
   });
-  if (!input.force) await refuseDuplicate(tx, caller.workspace.id, { companyKey: key, mobile: input.fields.mobile ?? null });
+  // A private buyer's name is not unique (王先生): only the mobile number tells two apart.
+  const individual = playbook.individualBuyers && input.fields.contact === company;
+  if (!input.force) await refuseDuplicate(tx, caller.workspace.id, { ...(individual ? {} : { companyKey: key }), mobile: input.fields.mobile ?? null });
   // A won customer enters the funnel where deals start, then wins: the history shows both.
   const entry = kind === "won" ? resolveClassification(ctx, null, undefined, undefined) : klass;
   const created: Customer = await tx.customer.create({

@@ -63,7 +63,7 @@ export async function editCustomer(
       data: { workspaceId: customer.workspaceId, customerId: customer.id, userId: caller.user.id, channel: "call", content: edit.callLog, at: now },
     });
   }
-  if (target) return { moved: await moveCustomer(ctx, updated, target), refiled };
+  if (target) return { moved: await moveCustomer(ctx, updated, target, { force: edit.force ?? false }), refiled };
   if (edit.callLog) return { moved: await refreshCadence(tx, playbook, updated), refiled };
   return { moved: { customer: updated }, refiled };
 }

@@ -3,6 +3,7 @@ import { fail } from "../errors.ts";
 import { stageKind, type Classification } from "./classification.ts";
 import { assertMayChange, type OperationContext } from "./context.ts";
 import { applyMove, type Moved } from "./reclassify.ts";
+import { enforcePrerequisites } from "../customers/stage-prerequisites.ts";
 import { win } from "./win.ts";
 
 /**
@@ -11,8 +12,9 @@ import { win } from "./win.ts";
  * which adds to the history and never clears the recorded loss; into lost it needs a reason,
  * so it is refused here and left to `lose`.
  */
-export async function moveCustomer(ctx: OperationContext, customer: Customer, target: Classification): Promise<Moved> {
+export async function moveCustomer(ctx: OperationContext, customer: Customer, target: Classification, options: { force?: boolean } = {}): Promise<Moved> {
   assertMayChange(ctx.caller, customer);
+  const forced = enforcePrerequisites(ctx.playbook, ctx.caller, customer, target.stage, options.force ?? false);
   const from = stageKind(ctx.playbook, customer.stage);
   const to = stageKind(ctx.playbook, target.stage);
   const unchanged = target.stage === customer.stage && target.grade === customer.grade;
@@ -22,5 +24,5 @@ export async function moveCustomer(ctx: OperationContext, customer: Customer, ta
   if (from === "won" && to !== "won") fail("won_is_closed", (m) => m.errors.wonIsClosed(customer.number));
   if (unchanged) return applyMove(ctx, customer, target);
   // A reactivation: the loss stays in the stage history; only the customer's current reason is cleared.
-  return applyMove(ctx, customer, target, from === "lost" ? { lostReason: null } : {});
+  return applyMove(ctx, customer, target, from === "lost" ? { lostReason: null } : {}, { forced });
 }

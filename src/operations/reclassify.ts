@@ -1,6 +1,7 @@
 import type { Customer, PrismaNamespace } from "../db/types.ts";
 import type { CadenceResult } from "../playbook/cadence.ts";
 import { refreshCadence } from "../customers/cadence-store.ts";
+import { heldDueBeforeReclassifying } from "../customers/held-due.ts";
 import type { Classification } from "./classification.ts";
 import type { OperationContext } from "./context.ts";
 
@@ -13,6 +14,8 @@ export interface Moved {
 export interface MoveRecord {
   lostReason?: string;
   lossKind?: "cancelled" | "churned";
+  /** A director moved it past the stage's prerequisites (force=yes). */
+  forced?: boolean;
 }
 
 /**
@@ -30,6 +33,8 @@ export async function applyMove(
   const { tx, now } = ctx;
   const stageChanged = target.stage !== customer.stage;
   const changed = stageChanged || target.grade !== customer.grade;
+  // What is overdue now stays overdue after the move, until a touch that counts for it.
+  const heldDue = changed ? await heldDueBeforeReclassifying(tx, ctx.playbook, customer, now) : undefined;
   if (changed) {
     await tx.stageChange.create({
       data: {
@@ -42,6 +47,7 @@ export async function applyMove(
         toGrade: target.grade,
         lostReason: record.lostReason ?? null,
         lossKind: record.lossKind ?? null,
+        forced: record.forced ?? false,
         at: now,
       },
     });
@@ -52,7 +58,7 @@ export async function applyMove(
       ...extra,
       stage: target.stage,
       grade: target.grade,
-      ...(changed ? { classifiedAt: now, snoozedUntil: null } : {}),
+      ...(changed ? { classifiedAt: now, snoozedUntil: null, heldDue } : {}),
       ...(stageChanged ? { stageEnteredAt: now } : {}),
     },
   });

@@ -1,4 +1,5 @@
 import dayjs from "dayjs";
+import { addLocalDays, localDateOf, nextWorkingDay, startOfLocalDate, type WorkCalendar } from "../calendar/work-calendar.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
 import { PlaybookError } from "./playbook-error.ts";
 import type { CadenceRule, Playbook, Stage } from "./playbook.schema.ts";
@@ -7,32 +8,44 @@ import type { CadenceRule, Playbook, Stage } from "./playbook.schema.ts";
  * The cadence engine: when is each channel of a customer next due, and when overdue.
  *
  * Why the rules are what they are:
- * - An `every` rule counts from the later of the channel's last touch and `classifiedAt` (the
- *   last stage or grade change). A customer just re-graded A is a new commitment: the old
- *   grade's history must neither make it overdue at once nor postpone it.
+ * - An `every` rule counts from the last touch that counts for the channel, or from entering
+ *   the stage when it was never touched — never from a re-grade: a rep must not be able to
+ *   clear their list by re-classifying customers instead of calling them.
+ * - Touches count for other channels as the playbook's `countsAs` says (a visit is also a
+ *   call and an SMS): the engine merges the raw per-channel history, so storage stays per channel.
+ * - A stage or grade change never turns an overdue channel into a not-overdue one: the
+ *   reclassification records the channels overdue at that moment (`held`, see `holdOverdue`),
+ *   and they stay at least that due until a touch that counts for them comes after it.
  * - `firstAfter` replaces the first interval after entering a stage (won: "call about 5 days
- *   after the goods arrive", then every 10). Counted from the stage entry or the re-grade,
- *   whichever is later, and its overdue slack is the rule's own (overdueAfter − every, else
- *   the playbook's overdueGraceDays), so the first touch is judged like the later ones.
+ *   after the goods arrive", then every 10), counted from the stage entry; its overdue slack
+ *   is the rule's own (overdueAfter − every, else the playbook's overdueGraceDays).
  * - An `at` rule is a calendar fixed to the stage entry (the 4S loyalty cycle: 3 d, 7 d, 14 d,
- *   1 m … after delivery); re-grading does not restart it. The next offset is the k-th, k being
- *   the touches since the stage was entered — but a late touch also covers every offset it
- *   came after, so a rep who calls on day 10 is not told the day-7 call is still due. Each
- *   offset becomes overdue overdueGraceDays after it. When the offsets run out the channel is
- *   simply no longer due.
+ *   1 m … after delivery). The next offset is the k-th, k being the touches since the stage
+ *   was entered — but a late touch also covers every offset it came after, so a rep who calls
+ *   on day 10 is not told the day-7 call is still due. Each offset becomes overdue
+ *   overdueGraceDays after it. When the offsets run out the channel is no longer due.
  * - A snooze pushes a channel's due date to the end of the snooze and its overdue date by the
  *   same amount: the rep asked for quiet, not for a shorter grace period afterwards.
  * - A lost customer is followed up by nobody until re-activated. A grade the playbook does not
  *   have (renamed in a config change, or never set) counts as the stage's default grade, so
  *   no customer silently drops off the cadence. An unknown stage has no safe fallback: throws.
- * - Days are 24-hour periods added to instants; deciding what "today" is in the team's time
- *   zone is the caller's job.
+ * - With a work calendar, a cadence is about days, not hours: due and overdue are the start of
+ *   a local day in the calendar's zone, and a day off moves them to the next working day. So
+ *   "overdue" is the same answer all day long, for a card, a list and an SQL count alike.
+ *   Without one (pure unit tests), days are 24-hour periods added to instants.
  */
 
 export interface ChannelTouches {
   channel: TouchChannel;
   lastAt: Date | null;
   countSinceStageEntered: number;
+}
+
+/** A channel that was overdue when the customer was last re-classified. */
+export interface HeldDue {
+  channel: TouchChannel;
+  dueAt: Date;
+  overdueAt: Date;
 }
 
 export interface CadenceInput {
@@ -42,7 +55,10 @@ export interface CadenceInput {
   classifiedAt: Date;
   stageEnteredAt: Date;
   snoozedUntil: Date | null;
+  /** Raw touches per channel; `countsAs` is applied here, not by the caller. */
   touches: ChannelTouches[];
+  /** What the last reclassification found overdue; released by a counting touch since `classifiedAt`. */
+  held?: readonly HeldDue[] | null;
 }
 
 export interface ChannelDue {
@@ -69,9 +85,20 @@ export function addDays(instant: Date, days: number): Date {
   return dayjs(instant).add(days * 24, "hour").toDate();
 }
 
-function later(...instants: (Date | null)[]): Date {
-  const present = instants.filter((d): d is Date => d !== null);
-  return new Date(Math.max(...present.map((d) => d.getTime())));
+/** Day arithmetic: plain 24-hour days, or whole local days on a work calendar. */
+interface Days {
+  add(instant: Date, days: number): Date;
+  /** The instant itself, or the start of the next working day when it falls on a day off. */
+  settle(instant: Date): Date;
+}
+
+function daysOf(calendar: WorkCalendar | undefined): Days {
+  if (!calendar) return { add: addDays, settle: (instant) => instant };
+  const { zone } = calendar;
+  return {
+    add: (instant, days) => startOfLocalDate(addLocalDays(localDateOf(instant, zone), days), zone),
+    settle: (instant) => startOfLocalDate(nextWorkingDay(calendar, localDateOf(instant, zone)), zone),
+  };
 }
 
 export function findStageById(playbook: Playbook, stageId: string): Stage {
@@ -97,15 +124,28 @@ export function rulesFor(playbook: Playbook, stage: string, grade: string | null
   return match?.cadence ?? {};
 }
 
-export function computeCadence(playbook: Playbook, input: CadenceInput): CadenceResult {
+/**
+ * The touches that count for `channel`: its own and those of every channel the playbook says
+ * counts as it. The latest of them is the last touch; their numbers add up.
+ */
+export function touchesFor(playbook: Playbook, touches: readonly ChannelTouches[], channel: TouchChannel): ChannelTouches {
+  const counting = touches.filter((t) => t.channel === channel || (playbook.countsAs[t.channel] ?? []).includes(channel));
+  const last = counting.reduce<Date | null>((max, t) => (t.lastAt && (!max || t.lastAt > max) ? t.lastAt : max), null);
+  return { channel, lastAt: last, countSinceStageEntered: counting.reduce((sum, t) => sum + t.countSinceStageEntered, 0) };
+}
+
+export function computeCadence(playbook: Playbook, input: CadenceInput, calendar?: WorkCalendar): CadenceResult {
+  if (findStageById(playbook, input.stage).kind === "lost") return nothingDue();
+  const days = daysOf(calendar);
   const rules = rulesFor(playbook, input.stage, input.grade);
   const channels: ChannelDue[] = [];
   for (const channel of TOUCH_CHANNELS) {
     const rule = rules[channel];
-    if (!rule) continue;
-    const touches = input.touches.find((t) => t.channel === channel);
-    const due = rule.at ? dueByOffsets(playbook, rule.at, input, touches) : dueByInterval(playbook, rule, input, touches);
-    if (due) channels.push(snooze({ channel, ...due }, input.snoozedUntil));
+    const touches = touchesFor(playbook, input.touches, channel);
+    const due = rule ? (rule.at ? dueByOffsets(playbook, days, rule.at, input, touches) : dueByInterval(playbook, days, rule, input, touches)) : null;
+    const kept = holdOf(input, channel, touches);
+    const merged = kept && due ? earliest(due, kept) : (kept ?? due);
+    if (merged) channels.push(snooze(days, { channel, ...merged }, input.snoozedUntil));
   }
   if (channels.length === 0) return nothingDue();
 
@@ -116,37 +156,58 @@ export function computeCadence(playbook: Playbook, input: CadenceInput): Cadence
   return { channels, nextDueAt: first.dueAt, nextDueChannel: first.channel, overdueAt };
 }
 
-type Due = { dueAt: Date; overdueAt: Date };
-
-function dueByInterval(playbook: Playbook, rule: CadenceRule, input: CadenceInput, touches?: ChannelTouches): Due | null {
-  if (rule.every === undefined) return null;
-  const slack = rule.overdueAfter !== undefined ? rule.overdueAfter - rule.every : playbook.overdueGraceDays;
-  const count = touches?.countSinceStageEntered ?? 0;
-  if (count === 0 && rule.firstAfter !== undefined) {
-    const dueAt = addDays(later(input.classifiedAt, input.stageEnteredAt), rule.firstAfter);
-    return { dueAt, overdueAt: addDays(dueAt, slack) };
-  }
-  const anchor = later(touches?.lastAt ?? null, input.classifiedAt, input.stageEnteredAt);
-  const dueAt = addDays(anchor, rule.every);
-  return { dueAt, overdueAt: addDays(dueAt, slack) };
+/**
+ * What a reclassification made now must keep overdue: the channels overdue under the current
+ * stage and grade (holds already in force included). Store it with the new classification.
+ */
+export function holdOverdue(playbook: Playbook, before: CadenceInput, now: Date, calendar?: WorkCalendar): HeldDue[] {
+  return computeCadence(playbook, { ...before, snoozedUntil: null }, calendar)
+    .channels.filter((c) => c.overdueAt <= now)
+    .map(({ channel, dueAt, overdueAt }) => ({ channel, dueAt, overdueAt }));
 }
 
-function dueByOffsets(playbook: Playbook, offsets: number[], input: CadenceInput, touches?: ChannelTouches): Due | null {
+type Due = { dueAt: Date; overdueAt: Date };
+
+function holdOf(input: CadenceInput, channel: TouchChannel, touches: ChannelTouches): Due | null {
+  const held = input.held?.find((h) => h.channel === channel);
+  if (!held) return null;
+  if (touches.lastAt && touches.lastAt >= input.classifiedAt) return null;
+  return { dueAt: held.dueAt, overdueAt: held.overdueAt };
+}
+
+function earliest(a: Due, b: Due): Due {
+  return {
+    dueAt: a.dueAt <= b.dueAt ? a.dueAt : b.dueAt,
+    overdueAt: a.overdueAt <= b.overdueAt ? a.overdueAt : b.overdueAt,
+  };
+}
+
+function dueByInterval(playbook: Playbook, days: Days, rule: CadenceRule, input: CadenceInput, touches: ChannelTouches): Due | null {
+  if (rule.every === undefined) return null;
+  const slack = rule.overdueAfter !== undefined ? rule.overdueAfter - rule.every : playbook.overdueGraceDays;
+  const first = touches.countSinceStageEntered === 0 && rule.firstAfter !== undefined;
+  const dueAt = first
+    ? days.settle(days.add(input.stageEnteredAt, rule.firstAfter!))
+    : days.settle(days.add(touches.lastAt ?? input.stageEnteredAt, rule.every));
+  return { dueAt, overdueAt: days.settle(days.add(dueAt, slack)) };
+}
+
+function dueByOffsets(playbook: Playbook, days: Days, offsets: number[], input: CadenceInput, touches: ChannelTouches): Due | null {
   const entered = input.stageEnteredAt.getTime();
-  let next = touches?.countSinceStageEntered ?? 0;
-  const lastAt = touches?.lastAt?.getTime();
+  let next = touches.countSinceStageEntered;
+  const lastAt = touches.lastAt?.getTime();
   if (lastAt !== undefined && lastAt >= entered) {
     const elapsedDays = (lastAt - entered) / DAY_MS;
     next = Math.max(next, offsets.filter((offset) => offset <= elapsedDays).length);
   }
   const offset = offsets[next];
   if (offset === undefined) return null;
-  const dueAt = addDays(input.stageEnteredAt, offset);
-  return { dueAt, overdueAt: addDays(dueAt, playbook.overdueGraceDays) };
+  const dueAt = days.settle(days.add(input.stageEnteredAt, offset));
+  return { dueAt, overdueAt: days.settle(days.add(dueAt, playbook.overdueGraceDays)) };
 }
 
-function snooze(due: ChannelDue, snoozedUntil: Date | null): ChannelDue {
+function snooze(days: Days, due: ChannelDue, snoozedUntil: Date | null): ChannelDue {
   if (!snoozedUntil || snoozedUntil <= due.dueAt) return due;
   const shift = snoozedUntil.getTime() - due.dueAt.getTime();
-  return { ...due, dueAt: new Date(snoozedUntil), overdueAt: new Date(due.overdueAt.getTime() + shift) };
+  return { ...due, dueAt: days.settle(snoozedUntil), overdueAt: days.settle(new Date(due.overdueAt.getTime() + shift)) };
 }

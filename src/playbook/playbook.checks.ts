@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { LostReason, Stage } from "./playbook.schema.ts";
+import type { TouchChannel } from "../domain/channels.ts";
 
 /**
  * Rules that span fields, run once the shape is valid. Each issue points at the one field an
@@ -11,6 +12,7 @@ interface Shape {
   stages: Stage[];
   defaultStage: string;
   lostReasons: LostReason[];
+  countsAs: Partial<Record<TouchChannel, TouchChannel[]>>;
 }
 
 const key = (word: string) => word.trim().toLowerCase();
@@ -41,6 +43,13 @@ export function checkPlaybook(playbook: Shape, ctx: z.RefinementCtx): void {
   }
 
   playbook.stages.forEach((stage, i) => checkStage(stage, ["stages", i], issue));
+  playbook.stages.forEach((stage, i) => checkPrerequisites(playbook.stages, stage, ["stages", i, "requires"], issue));
+
+  for (const [channel, others] of Object.entries(playbook.countsAs)) {
+    others?.forEach((other, k) => {
+      if (other === channel) issue(["countsAs", channel, k], `a ${channel} already counts for itself; list other channels`);
+    });
+  }
 
   const target = playbook.stages.find((stage) => stage.id === playbook.defaultStage);
   if (!target) {
@@ -85,6 +94,22 @@ function checkStage(stage: Stage, at: Path, issue: (path: Path, message: string)
   }
   stage.trackedGrades.forEach((id, k) => {
     if (!inGrades(id)) issue([...at, "trackedGrades", k], `expected one of ${list(gradeIds)}`);
+  });
+}
+
+function checkPrerequisites(stages: Stage[], stage: Stage, at: Path, issue: (path: Path, message: string) => void): void {
+  stage.requires?.from?.forEach((from, k) => {
+    const source = stages.find((s) => s.id === from.stage);
+    if (!source) {
+      issue([...at, "from", k, "stage"], `expected one of ${list(stages.map((s) => s.id))}`);
+      return;
+    }
+    if (source.id === stage.id) issue([...at, "from", k, "stage"], "a stage cannot be its own prerequisite");
+    from.grades.forEach((grade, g) => {
+      if (!source.grades.some((sg) => key(sg.id) === key(grade))) {
+        issue([...at, "from", k, "grades", g], source.grades.length === 0 ? `${source.id} has no grades` : `expected one of ${list(source.grades.map((sg) => sg.id))}`);
+      }
+    });
   });
 }
 

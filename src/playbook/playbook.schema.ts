@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TOUCH_CHANNELS } from "../domain/channels.ts";
 import type { CustomerField } from "../domain/customer-fields.ts";
+import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { checkPlaybook } from "./playbook.checks.ts";
 import { checkDirectorRules, escalationSchema, poolSchema } from "./director.schema.ts";
 
@@ -91,6 +92,20 @@ export const gradeSchema = z.strictObject({
   cadence: cadenceSchema,
 });
 
+/**
+ * What a customer must be before entering a stage ([000]: selection follows an A-grade
+ * intention customer with an approved filing). A director may override with `force=yes`.
+ */
+export const prerequisitesSchema = z.strictObject({
+  /** The stages (and grades, if listed) the customer may come from. */
+  from: z
+    .array(z.strictObject({ stage: lowerId, grades: z.array(gradeId).default([]) }))
+    .min(1, { error: "expected at least one stage to come from" })
+    .optional(),
+  /** The filing (备案) must have been approved by a director. */
+  filingApproved: z.boolean().default(false),
+});
+
 export const stageSchema = z.strictObject({
   id: lowerId,
   name: localizedTextSchema,
@@ -107,6 +122,7 @@ export const stageSchema = z.strictObject({
   tracked: z.boolean().default(false),
   /** Only customers of these grades appear in the director's digest. */
   trackedGrades: z.array(gradeId).default([]),
+  requires: prerequisitesSchema.optional(),
 });
 
 export const lostReasonSchema = z.strictObject({
@@ -121,6 +137,7 @@ export const filingSchema = z.strictObject({
   callLog: z
     .strictObject({
       channels: z.array(z.enum(TOUCH_CHANNELS)).min(1, { error: "expected at least one channel" }),
+      /** Characters that carry meaning (letters, digits, 汉字); punctuation and spaces do not count. */
       minChars: z.number().int().min(0, { error: "expected a number of characters (0 or more)" }),
     })
     .optional(),
@@ -132,9 +149,16 @@ export const playbookSchema = z
     name: localizedTextSchema,
     description: localizedTextSchema.optional(),
     overdueGraceDays: wholeDays(0).default(3),
+    /** A touch on the key channel also counts for the listed ones (a visit is a call and an SMS too). */
+    countsAs: z.partialRecord(z.enum(TOUCH_CHANNELS), z.array(z.enum(TOUCH_CHANNELS))).default({}),
     stages: z.array(stageSchema).min(3, { error: "expected at least an open, a won and a lost stage" }),
     defaultStage: lowerId,
     filing: filingSchema.default({ required: [] }),
+    /**
+     * Customers may be private persons (a car buyer): `add 王先生 手机=…` names the person, who is
+     * also the contact, and two buyers of the same name are told apart by mobile, not by name.
+     */
+    individualBuyers: z.boolean().default(false),
     lostReasons: z.array(lostReasonSchema).default([]),
     pool: poolSchema.default(() => poolSchema.parse({})),
     escalation: escalationSchema.default([]),
@@ -148,6 +172,12 @@ export type Grade = z.output<typeof gradeSchema>;
 export type Stage = z.output<typeof stageSchema>;
 export type LostReason = z.output<typeof lostReasonSchema>;
 export type Filing = z.output<typeof filingSchema>;
-export type Playbook = z.output<typeof playbookSchema>;
+export type Prerequisites = z.output<typeof prerequisitesSchema>;
+/**
+ * A playbook as a workspace runs it: the rules of the file, plus the workspace's work calendar
+ * (`setup calendar`). The file is per process and the calendar per workspace, but every
+ * cadence computation already receives the playbook, so this is where the calendar travels.
+ */
+export type Playbook = z.output<typeof playbookSchema> & { workCalendar?: WorkCalendar };
 /** What a playbook file may omit (defaults filled in by the schema). */
 export type PlaybookInput = z.input<typeof playbookSchema>;

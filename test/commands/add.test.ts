@@ -18,7 +18,8 @@ describe("add", () => {
     const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number: 1 } });
     expect(customer).toMatchObject({ stage: "potential", grade: "D", company: "Foshan Tuoxin", filingStatus: "none" });
     // Potential D: a call and an SMS every ~20 days (DOMAIN.md §3).
-    expect(customer.nextDueAt!.getTime() - t.clock.now.getTime()).toBe(20 * 86_400_000);
+    // Potential D: 20 days on is Sun 13 Dec, a day off on the mainland calendar: due Monday.
+    expect(customer.nextDueAt).toEqual(new Date("2026-12-14T00:00:00+08:00"));
     const history = await t.db.prisma.stageChange.findMany({ where: { customerId: customer.id } });
     expect(history).toMatchObject([{ fromStage: null, toStage: "potential", toGrade: "D" }]);
   });
@@ -63,7 +64,9 @@ describe("add", () => {
     expect(reply.text).toContain('Mobile: "123" is not valid — expected an 11-digit mainland mobile number');
     expect(reply.text).toContain('Email: "nope" is not valid');
     expect(reply.text).toContain('Unknown field "colour"');
-    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "email", "colour"]);
+    // The bad grade too, in the same reply: one correction fixes the whole command.
+    expect(reply.text).toContain('"Z" is not a grade of Potential.');
+    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "email", "colour", "grade"]);
     const badGrade = await rep.run("add Acme grade=Z");
     expect(badGrade.text).toBe('"Z" is not a grade of Potential. Grades: A, B, C, D.');
     expect(await t.db.prisma.customer.count()).toBe(before);

@@ -33,6 +33,9 @@ describe("grade, stage, won and lost", () => {
     const n = await addAs(rep, "add StageCo grade=C");
     expect((await rep.run(`stage #${n} 意向`)).text).toBe(`#${n} is now Intention · B.`);
     expect((await rep.run(`stage #${n} intention A`)).text).toBe(`#${n} is now Intention · A.`);
+    // Selection also needs an approved filing (the default playbook's prerequisites).
+    expect((await rep.run(`stage #${n} selection`)).code).toBe("prerequisites");
+    await t.db.prisma.customer.updateMany({ where: { number: n, workspace: { externalId: "ws1" } }, data: { filingStatus: "approved" } });
     expect((await rep.run(`stage #${n} selection`)).text).toBe(`#${n} is now Selection.`);
     const bad = await rep.run(`stage #${n} heaven`);
     expect(bad.text).toMatch(/^"heaven" is not a stage\. Stages: potential \(Potential\), intention/);
@@ -110,9 +113,11 @@ describe("edit, show and list", () => {
     await addAs(rep, "add L2 grade=A");
     await addAs(rep, "add L3 stage=intention grade=A");
     const all = await rep.run("list");
-    expect(all.text).toBe("Team customers (3)"); // the first person in a workspace is its admin
+    expect(all.cards[0]!.title).toBe("Team customers (3)"); // the first person in a workspace is its admin
     expect(all.cards[0]!.sections[0]!.items.map((i) => i.split(" · ")[0])).toEqual(["#2 L2", "#3 L3", "#1 L1"]);
-    expect((await rep.run("list potential A")).cards[0]!.sections[0]!.items).toHaveLength(1);
+    const filtered = await rep.run("list potential A");
+    expect(filtered.cards[0]!.sections[0]!.items).toHaveLength(1);
+    expect(filtered.cards[0]!.title).toBe("Team customers · Potential grade A (1)");
     expect((await rep.run("list 意向")).cards[0]!.sections[0]!.items[0]).toMatch(/^#3 L3/);
     expect((await rep.run("list won")).text).toBe("No customers match.");
     expect((await rep.run("list purple")).text).toBe('"purple" is not a stage, a grade, "mine" or "team".');

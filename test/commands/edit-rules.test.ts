@@ -31,7 +31,8 @@ describe("edit keeps the filing rules", () => {
     const n = await numberOf(await rep.run("add Mine"));
     const byName = await rep.run(`edit #${n} company="taken kitchens ltd"`);
     expect(byName.ok).toBe(false);
-    expect(byName.text).toMatch(/^Already filed as #\d+ \(owner: edit-other\) — same company/);
+    // Not filed yet: "on record", not "filed".
+    expect(byName.text).toMatch(/^Already on record as #\d+ \(owner: edit-other\) — same company/);
     expect((await rep.run(`edit #${n} mobile=13911112222`)).text).toMatch(/same mobile number/);
     expect((await rep.run(`edit #${n} company=Mine2`)).ok).toBe(true);
     expect((await rep.run(`edit #${n} company=Mine2 title=Boss`)).ok).toBe(true); // its own name is no duplicate

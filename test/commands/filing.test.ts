@@ -17,7 +17,7 @@ describe("filing (备案)", () => {
     expect(reply.ok).toBe(false);
     expect(reply.text).toBe(
       `#${n} cannot be filed yet. Missing: Province, Position, Mobile, Address. ` +
-        `The call log has 2 characters; it needs at least 40: log what was discussed with /prospect log #${n} call …`,
+        `The call log has 2 characters of substance (punctuation and spaces do not count); it needs at least 24: log what was discussed with /prospect log #${n} call …`,
     );
     const row = await t.db.prisma.customer.findFirstOrThrow({ where: { number: n } });
     expect(row.filingStatus).toBe("none");

@@ -49,9 +49,10 @@ describe("log, due and snooze", () => {
     const reply = await rep.run("due");
     expect(reply.text).toBe("2 customers to contact today, 1 overdue.");
     expect(reply.cards.map((c) => c.title)).toEqual([`#${sel} DueSel`, `#${a} DueA`]);
-    // Selection was due on day 3: five days late (it turned overdue on day 5).
-    expect(reply.cards[0]!.sections[0]!.items[0]).toBe("Call: overdue by 5 days");
-    expect(reply.cards[1]!.sections[0]!.items).toContain("Call: due today");
+    // Selection was due on day 3: five days ago (it turned overdue on day 5).
+    expect(reply.cards[0]!.sections[0]!.items[0]).toBe("Call: overdue, due 5 days ago");
+    // A was due yesterday: "due today" is only for the due day.
+    expect(reply.cards[1]!.sections[0]!.items).toContain("Call: due 1 day ago");
     expect(reply.cards[1]!.actions.map((x) => x.kind === "run" || x.kind === "prompt" ? x.command : "")).toEqual([
       `log #${a}@ws1 call`, `log #${a}@ws1 sms`, `snooze #${a}@ws1 1d`, `show #${a}@ws1`,
     ]);
@@ -82,7 +83,10 @@ describe("log, due and snooze", () => {
     const reply = await rep.run(`snooze #${n} 2d`);
     expect(reply.text).toBe(`#${n} snoozed until Sun 29 Nov 2026 10:00.`);
     expect((await rep.run("due")).cards).toHaveLength(0);
+    // The snooze ends on Sunday 29 Nov, a day off: the customer is due again on Monday.
     t.clock.set(new Date(start.getTime() + 6 * DAY).toISOString());
+    expect((await rep.run("due")).cards).toHaveLength(0);
+    t.clock.set(new Date(start.getTime() + 7 * DAY).toISOString());
     expect((await rep.run("due")).cards).toHaveLength(1);
     expect((await rep.run(`snooze #${n} forever`)).text).toContain('I could not read "forever" as a span of time');
   });

@@ -46,7 +46,7 @@ describe("who sees and changes what", () => {
     expect((await admin.run("role @bob director")).text).toBe("bob is now director.");
     expect((await bob.run(`show #${aliceCustomer}`)).cards[0]!.title).toBe(`#${aliceCustomer} Alice Secret Account`);
     expect((await bob.run(`grade #${aliceCustomer} B`)).ok).toBe(true);
-    expect((await bob.run("list")).text).toBe("Team customers (1)");
+    expect((await bob.run("list")).cards[0]!.title).toBe("Team customers (1)");
     expect((await bob.run("list mine")).text).toBe("No customers match.");
     expect((await admin.run("role perm-admin rep")).text).toBe("This is the workspace's last admin; make someone else admin first.");
   });
@@ -63,7 +63,7 @@ describe("who sees and changes what", () => {
 describe("language and help", () => {
   it("answers each person in their own language and lets them switch", async () => {
     const zh = t.person("zh-user", { locale: "zh-CN", workspace: "lang" });
-    expect((await zh.run("show #77")).text).toBe("没有 #77 这个客户。/prospect list 可查看你的客户。");
+    expect((await zh.run("show #77")).text).toBe("没有 #77 这个客户。发送“客户 列表”查看你的客户。");
     expect((await zh.run("lang en")).text).toBe("I will answer you in English.");
     expect((await zh.run("show #77")).text).toBe("There is no customer #77. /prospect list shows yours.");
     expect((await zh.run("语言 中文")).text).toBe("好的，以后用中文回复你。");
@@ -76,7 +76,9 @@ describe("language and help", () => {
     expect(all.ephemeral).toBe(true);
     expect(all.cards[0]!.sections[0]!.items).toHaveLength(SUBCOMMAND_NAMES.length);
     const log = await user.run("help 跟进");
-    expect(log.text).toBe("/prospect log <ref> call|sms|visit|email|wechat|note <what happened>");
+    // One title per reply: the card's.
+    expect(log.text).toBe("");
+    expect(log.cards[0]!.title).toBe("/prospect log <ref> call|sms|visit|email|wechat|note <what happened>");
     expect((await user.run("frobnicate")).text).toBe('I don\'t know the command "frobnicate". Type /prospect help for the list.');
   });
 });

@@ -34,19 +34,19 @@ describe("npm run job", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toBe("");
     expect(again.stderr).toContain("0 new message(s), 0 with nothing to send, 1 already done; sent 0");
-  }, 60_000);
+  }, 120_000);
 
   it("sends the weekly summary to the console's director, for one workspace", async () => {
     const result = await run("adapters/job.ts", ["weekly-summary", "--workspace", "local", "--now", new Date(Date.now() + 7 * 86_400_000).toISOString()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/── @local ──\nWeekly summary, /);
     expect(result.stdout).toContain("A-grade digest (1)");
-  }, 60_000);
+  }, 120_000);
 
   it("explains bad arguments, an unknown workspace, and a database in use", async () => {
     const usage = await run("adapters/job.ts", ["coffee"]);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|director-digest|weekly-summary>");
+    expect(usage.stderr).toContain("Usage: npm run job -- <morning-digest|director-digest|weekly-summary|calendar-notice>");
     const list = await run("adapters/job.ts", []);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain("Jobs: morning-digest, director-digest, weekly-summary");
@@ -69,5 +69,5 @@ describe("npm run job", () => {
     expect(locked.stderr).toMatch(/already open in another process \(pid \d+\).*Stop that process first/s);
     bot.stdin.end();
     await new Promise((resolve) => bot.on("exit", resolve));
-  }, 60_000);
+  }, 120_000);
 });

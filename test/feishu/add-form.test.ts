@@ -67,7 +67,7 @@ describe("the add form", () => {
     const sent = (await rep.say("add"))!;
     const refused = await rep.click(sent, "新增", { form: { company: "另一家公司", mobile: "137-0013-7000" } });
     expect(refused.json.toast.type).toBe("error");
-    expect(refused.cardText).toContain("负责人：小吴");
+    expect(refused.cardText).toContain("负责业务员：小吴");
     expect(refused.cardText).not.toContain("请修改下面标出的字段。");
     const anyway = findButton(refused.json.card.data, "仍然新增")!;
     // The form was in the person's direct chat, and stays marked as private (`p`).

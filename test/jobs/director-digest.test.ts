@@ -31,6 +31,8 @@ describe("escalation", () => {
   it("tells the director and the rep once per overdue episode", async () => {
     const { run, boss, rep, texts } = setup("escalate");
     await boss.run("help");
+    // Day counting without days off: this test is about episodes, not the work calendar.
+    expect((await boss.run("setup calendar none")).ok).toBe(true);
     const n = await addAs(rep, "add Escalate Co stage=selection"); // call due after 3 days, overdue after 5
     t.clock.advanceDays(5);
     await run();

@@ -56,7 +56,9 @@ describe("the morning digest", () => {
     const lines = ["add Late stage=selection", ...Array.from({ length: 12 }, (_, i) => `add Cap${String(i).padStart(2, "0")} grade=${i < 6 ? "D" : "A"}`)];
     await seed("cap", "capper", "Asia/Shanghai", lines);
     const d = deps();
-    t.clock.set(new Date(t.clock.now.getTime() + 25 * DAY).toISOString()); // everything due; D (20 d, overdue 25) and selection overdue
+    // Mon 21 Dec: everything overdue. D was due on day 20 (Sun 13 Dec, a day off: Mon 14 Dec) and
+    // overdue 5 days later (Sat 19 Dec, a day off: Mon 21 Dec) on the work calendar.
+    t.clock.set(new Date(t.clock.now.getTime() + 28 * DAY).toISOString());
     await runMorningDigest(d, { now: t.clock.now, workspace: "cap", digestAt: "09:00" });
     const { reply } = d.out.delivered[0]!;
     expect(reply.text).toBe("Good morning, capper: 13 customers to contact today, 13 overdue.");

@@ -19,7 +19,7 @@ describe("the scheduler (node-cron in the running bot)", () => {
     try {
       await scheduler.ready;
       const byName = new Map(scheduler.tasks().map((task) => [task.name, task]));
-      expect([...byName.keys()].sort()).toEqual(["director-digest", "morning-digest", "outbox", "receipts", "weekly-summary America/New_York", "weekly-summary Asia/Shanghai"]);
+      expect([...byName.keys()].sort()).toEqual(["calendar-notice", "director-digest", "morning-digest", "outbox", "receipts", "weekly-summary America/New_York", "weekly-summary Asia/Shanghai"]);
       for (const zone of ["Asia/Shanghai", "America/New_York"]) {
         const next = byName.get(`weekly-summary ${zone}`)!.getNextRun()!;
         expect(dayjs(next).tz(zone).format("ddd HH:mm")).toBe("Mon 09:00");

@@ -68,9 +68,11 @@ describe("the weekly summary", () => {
     // 9 leads filed before the week ended (W7 came after), one won: 1/9; 9 days from filing to won.
     expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, repurchaseRate: 0, averageCycleDays: 9 });
     expect(s.lostReasons).toEqual([{ reason: "moved abroad", count: 1 }, { reason: "price", count: 1 }]);
-    expect(s.overdueByRep).toEqual([{ owner: "rep1", count: 1 }]);
-    // As the report is made: rep1 holds W2, W3, W6, W8 and W7 with a cadence (W4 and W5 are lost), W8 overdue; boss's three are on time.
-    expect(s.compliance).toEqual([{ owner: "rep1", onCadence: 4, total: 5 }, { owner: "boss", onCadence: 3, total: 3 }]);
+    // Old2's call was overdue when it was marked won: a stage change never clears that (issue #9).
+    expect(s.overdueByRep).toEqual([{ owner: "boss", count: 1 }, { owner: "rep1", count: 1 }]);
+    // As the report is made: rep1 holds W2, W3, W6, W8 and W7 with a cadence (W4 and W5 are lost), W8 overdue; of boss's three, Old2 is not (below).
+    // boss's Old2 keeps the call that was overdue when it was won (issue #9): not on cadence.
+    expect(s.compliance).toEqual([{ owner: "boss", onCadence: 2, total: 3 }, { owner: "rep1", onCadence: 4, total: 5 }]);
     expect(s.ownership).toEqual({ released: 0, claimed: 0, handovers: 0, escalated: 0 });
     expect(s.pendingFilings.map((f) => [f.company, f.owner])).toEqual([["W6", "rep1"]]);
     expect(s.tracked.map((c) => [c.company, c.stage, c.grade, c.owner, c.overdue])).toEqual([

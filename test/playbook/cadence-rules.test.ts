@@ -30,15 +30,15 @@ describe("every rules", () => {
     expect(summary(computeCadence(playbook, input))).toEqual({ call: [11, 14], sms: [8, 11] });
   });
 
-  it("a re-grade starts a fresh interval, ignoring touches made under the old grade", () => {
-    // Graded A on day 10 after a call on day 8: the next call is 7 days after the re-grade.
+  it("a re-grade does not restart the count: due from the last touch, or the stage entry when never touched", () => {
+    // Graded A on day 10 after a call on day 8; no SMS since entering the stage on day -30.
     const input = fresh("potential", "A", { stageEnteredAt: day(-30), classifiedAt: day(10), touches: [touch("call", day(8), 3)] });
-    expect(summary(computeCadence(playbook, input))).toEqual({ call: [17, 20], sms: [17, 20] });
+    expect(summary(computeCadence(playbook, input))).toEqual({ call: [15, 18], sms: [-23, -20] });
   });
 
   it("a touch after the re-grade counts from the touch", () => {
     const input = fresh("potential", "C", { classifiedAt: day(10), touches: [touch("sms", day(12))] });
-    expect(summary(computeCadence(playbook, input))).toEqual({ call: [25, 28], sms: [27, 30] });
+    expect(summary(computeCadence(playbook, input))).toEqual({ call: [15, 18], sms: [27, 30] });
   });
 
   it("firstAfter replaces only the first interval after entering the stage", () => {
@@ -52,9 +52,9 @@ describe("every rules", () => {
     expect(summary(computeCadence(playbook, input))).toMatchObject({ call: [5, 8] });
   });
 
-  it("firstAfter counts from a re-grade inside the stage, if later than the entry", () => {
+  it("firstAfter counts from the stage entry, not from a re-grade inside the stage", () => {
     const input = fresh("won", null, { stageEnteredAt: day(-20), classifiedAt: T0 });
-    expect(summary(computeCadence(playbook, input))).toMatchObject({ call: [5, 8] });
+    expect(summary(computeCadence(playbook, input))).toMatchObject({ call: [-15, -12] });
   });
 
   it("firstAfter 0 is due the moment the stage is entered", () => {

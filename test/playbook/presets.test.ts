@@ -73,7 +73,7 @@ describe("the default playbook is DOMAIN.md §2–4", async () => {
 
   it("requires the §4 filing fields and a substantive call log", () => {
     expect([...playbook.filing.required].sort()).toEqual(["address", "company", "contact", "mobile", "province", "title"]);
-    expect(playbook.filing.callLog).toEqual({ channels: ["call", "visit"], minChars: 40 });
+    expect(playbook.filing.callLog).toEqual({ channels: ["call", "visit"], minChars: 24 });
   });
 
   it("uses only touch channels in its cadences", () => {

@@ -122,7 +122,9 @@ class Model {
       case "won": return `won #${n}${cmd.amount === null ? "" : ` ${typed(cmd.amount, cmd.style)}`}`;
       case "order": return `order #${n} ${typed(cmd.amount, cmd.style)} repeat`;
       case "lost": return `lost #${n}${this.customers.get(cmd.i)!.stage === "won" && cmd.after !== "none" ? ` ${cmd.after}` : ""} ${cmd.reason}`;
-      case "stage": return `stage #${n} ${cmd.stage}${cmd.grade ? ` ${cmd.grade}` : ""}`;
+      // Selection has prerequisites (an A-grade intention customer, filed); the rep here is the
+      // workspace's admin, who may force the move — the figures are what this test is about.
+      case "stage": return `stage #${n} ${cmd.stage}${cmd.grade ? ` ${cmd.grade}` : ""}${cmd.stage === "selection" ? " force=yes" : ""}`;
       case "grade": return `grade #${n} ${cmd.grade}`;
     }
   }

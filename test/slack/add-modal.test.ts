@@ -74,7 +74,7 @@ describe("/prospect add with no arguments", () => {
     const view = refused.body.view;
     expect(view.callback_id).toBe("crm_form");
     expect(view.private_metadata).toBe(opened.view.private_metadata);
-    expect(view.blocks[0].text.text).toContain("Already filed as #1 (owner: former) — same company.");
+    expect(view.blocks[0].text.text).toContain("Already on record as #1 (owner: former) — same company.");
     expect(view.blocks.find((b: any) => b.block_id === "f:contact").element.initial_value).toBe("Wang");
     const force = view.blocks.find((b: any) => b.block_id === "force");
     expect(force.element.options[0]).toMatchObject({ value: "yes", text: { text: "Create anyway — it really is a different customer" } });

@@ -102,7 +102,7 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
   it("answers errors only to the person who typed them", async () => {
     const unknown = await run(alice, "frobnicate");
     expect(unknown.response_type).toBe("ephemeral");
-    expect(unknown.text).toBe("没有“frobnicate”这个命令。发送 /prospect help 查看命令列表。");
+    expect(unknown.text).toBe("没有“frobnicate”这个命令。发送“客户 帮助”查看命令列表。");
     const empty = await slack.command(alice, "");
     expect(empty.response_type).toBe("ephemeral");
   });
@@ -123,8 +123,10 @@ describe("/prospect, every subcommand through signed HTTP requests", () => {
     expect((await run(bob, "release #1 moved away")).text).toBe("#1 Foshan Tuoxin is back in the shared pool.");
     expect((await run(alice, "pool")).text).toBe("公海客户：1 个");
     expect((await run(alice, "claim #1")).text).toBe("已领取 #1 Foshan Tuoxin。");
+    expect((await run(boss, "nudge #1 call them today")).text).toBe("alice was reminded about #1 Foshan Tuoxin.");
     expect((await run(boss, `assign all <@${alice.id}> <@${bob.id}>`)).text).toMatch(/^\d+ customers? of alice will go to bob\. Nothing has moved yet/);
     expect((await run(boss, "yes")).text).toMatch(/^\d+ customers? moved from alice to bob; both are told\.$/);
+    expect((await run(boss, "nudge #1 call them before Friday")).text).toMatch(/^bob was reminded about #1/);
   });
 
   it("shows a user of another workspace nothing of this one", async () => {

@@ -1,10 +1,9 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 
-export interface FeishuLogger {
-  info(message: string, detail?: unknown): void;
-  warn(message: string, detail?: unknown): void;
-  error(message: string, detail?: unknown): void;
-}
+import type { Logger } from "../../../src/logger.ts";
+
+/** The bot's one Logger (src/logger.ts), by the name the Feishu files know it. */
+export type FeishuLogger = Logger;
 
 /** `feishu` (default) → open.feishu.cn, `lark` → open.larksuite.com, anything else is a base URL. */
 export function resolveDomain(domain: string | undefined): lark.Domain | string {

@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { EventDispatcher } from "@larksuiteoapi/node-sdk";
 import type { HttpRoute } from "../../adapter.ts";
 import type { FeishuLogger } from "../api/lark-client.ts";
+import { BodyError, readBody } from "../../shared/read-body.ts";
+import { newRequestId, withRequestId } from "../../shared/request-context.ts";
 import { verifyWebhook, type WebhookSecrets } from "./verify.ts";
-
-const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * `POST /feishu/events`: message events and card callbacks on one path. The request is checked
@@ -16,12 +16,14 @@ export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets:
   return {
     method: "POST",
     path,
-    async handle(req, res) {
+    handle: (req, res) => withRequestId(newRequestId(), async () => {
       let raw: string;
       try {
         raw = await readBody(req);
       } catch (error) {
-        return sendJson(res, (error as { status?: number }).status === 413 ? 413 : 400, { error: "unreadable body" });
+        const status = error instanceof BodyError ? error.status : 400;
+        logger.warn(`feishu: webhook request refused (${status}): unreadable body`);
+        return sendJson(res, status, { error: "unreadable body" });
       }
       const verified = verifyWebhook(raw, req.headers, secrets, now);
       if (verified.kind === "rejected") {
@@ -38,22 +40,8 @@ export function webhookRoute(path: string, dispatcher: EventDispatcher, secrets:
         logger.error("feishu: webhook handler failed", error);
         sendJson(res, 500, { error: "internal error" });
       }
-    },
+    }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is read and dropped, so the 413 can still be answered.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => (size > MAX_BODY_BYTES ? reject(Object.assign(new Error("body too large"), { status: 413 })) : resolve(Buffer.concat(chunks).toString("utf8"))));
-    req.on("error", reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

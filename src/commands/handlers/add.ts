@@ -2,7 +2,7 @@ import { fail } from "../../errors.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
 import { addForm } from "../../customers/add-form.ts";
-import { addCustomer } from "../../operations/index.ts";
+import { addCustomer, resolveClassification } from "../../operations/index.ts";
 import { cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
@@ -12,12 +12,14 @@ export const add: CommandHandler = async (command, ctx) => {
   if (command.words.length === 0 && command.pairs.length === 0) {
     return cardReply(m.add.formIntro(), [addForm(ctx)]);
   }
-  const input = readFieldInput(command.pairs);
+  const input = readFieldInput(command.pairs, (stage, grade) => resolveClassification(ctx, null, stage, grade));
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();
   if (typedCompany && input.fields.company) fail("company_twice", (m) => m.errors.companyTwice());
   const { fields, stage, grade, man, callLog, force } = input;
+  // A playbook of individual buyers (4S): the name typed is the person, and so the contact.
+  const person = ctx.playbook.individualBuyers && typedCompany && !fields.contact ? { contact: typedCompany } : {};
   const { customer, cadence } = await addCustomer(ctx, {
-    fields: { ...fields, ...(typedCompany ? { company: typedCompany } : {}) },
+    fields: { ...fields, ...person, ...(typedCompany ? { company: typedCompany } : {}) },
     ...(stage !== undefined ? { stage } : {}),
     ...(grade !== undefined ? { grade } : {}),
     ...(man ? { man } : {}),

@@ -4,6 +4,7 @@ import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { classLabel } from "../../customers/playbook-terms.ts";
 import { moveCustomer, resolveClassification, type Moved } from "../../operations/index.ts";
 import type { CommandContext, CommandHandler } from "../context.ts";
+import { forceRequested } from "../../customers/stage-prerequisites.ts";
 
 /** `grade <ref> <grade>` */
 export const grade: CommandHandler = async (command, ctx) => {
@@ -21,7 +22,7 @@ export const stage: CommandHandler = async (command, ctx) => {
   if (!word) fail("missing_stage", (m) => m.errors.missingStage());
   refuseExtraWords(command.words.slice(3).map((w) => w.value));
   const target = resolveClassification(ctx, customer, word, command.words[2]?.value);
-  return moved(ctx, await moveCustomer(ctx, customer, target));
+  return moved(ctx, await moveCustomer(ctx, customer, target, { force: forceRequested(command.pairs) }));
 };
 
 /** A word the command has no place for is refused, never dropped. */

@@ -1,9 +1,9 @@
 import { fail } from "../../errors.ts";
 import { findPerson, looksLikePerson } from "../../crm/people.ts";
 import { seesWholeTeam } from "../../crm/roles.ts";
-import { classLabel, findGrade, findStage } from "../../customers/playbook-terms.ts";
+import { classLabel, findGrade, findStage, stageName } from "../../customers/playbook-terms.ts";
+import { dueMark } from "../../customers/customer-card.ts";
 import { visibleCustomers } from "../../customers/visibility.ts";
-import { formatDate } from "../../format/dates.ts";
 import { card, cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
@@ -14,7 +14,7 @@ const TEAM = new Set(["team", "all", "团队", "全部"]);
 /** `list [stage] [grade] [mine|team]`: words may come in any order; each is recognised by what it names. */
 export const list: CommandHandler = async (command, ctx) => {
   const { tx, caller, playbook } = ctx;
-  const { m, locale, timeZone } = caller;
+  const { m, locale } = caller;
   let scope: "mine" | "team" = seesWholeTeam(caller.user.role) ? "team" : "mine";
   let stageId: string | undefined;
   let grade: string | undefined;
@@ -51,11 +51,13 @@ export const list: CommandHandler = async (command, ctx) => {
   ]);
   if (total === 0) return cardReply(m.list.empty(), []);
   const items = rows.map((c) => {
-    const due = c.nextDueAt ? m.list.nextDue(formatDate(c.nextDueAt, timeZone, locale)) : "";
+    const due = dueMark(c, ctx.now, caller);
     const owner = scope === "team" ? ` · ${c.owner.displayName}` : "";
     return `#${c.number} ${c.company} · ${classLabel(playbook, c.stage, c.grade, locale)}${owner}${due ? ` · ${due}` : ""}`;
   });
   const footer = total > rows.length ? m.list.more(total - rows.length) : undefined;
-  const title = owner ? m.list.ofRep(owner.displayName, total) : scope === "team" ? m.list.teamTitle(total) : m.list.mineTitle(total);
-  return cardReply(title, [card(title, { sections: [{ title: "", items }], ...(footer ? { footer } : {}) })]);
+  // The title says what was asked for, and is the reply's only title.
+  const filter = [stageId ? stageName(playbook, stageId, locale) : "", grade ? m.list.gradeFilter(grade) : ""].filter(Boolean).join(" ");
+  const title = owner ? m.list.ofRep(owner.displayName, total, filter) : scope === "team" ? m.list.teamTitle(total, filter) : m.list.mineTitle(total, filter);
+  return cardReply("", [card(title, { sections: [{ title: "", items }], ...(footer ? { footer } : {}) })]);
 };

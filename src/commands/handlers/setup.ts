@@ -4,12 +4,16 @@ import { isValidTimeZone } from "../../format/dates.ts";
 import { textReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 import { findLocale } from "./lang.ts";
+import { isCalendarKind } from "../../calendar/work-calendar.ts";
+import { playbookForWorkspace } from "../../calendar/workspace-playbook.ts";
+import { refreshWorkspaceCadence } from "../../calendar/refresh-workspace.ts";
 
 /**
  * Workspace settings, for directors and admins:
  * `setup channel` (typed in the channel that gets the weekly summary),
  * `setup timezone <Area/City>` (the zone of the weekly summary and its week),
- * `setup lang <zh|en>` (the language of what goes to the team channel).
+ * `setup lang <zh|en>` (the language of what goes to the team channel),
+ * `setup calendar <cn|none>` (the work calendar due dates and the morning list follow).
  */
 export const setup: CommandHandler = async (command, ctx) => {
   const { caller, tx } = ctx;
@@ -24,7 +28,9 @@ export const setup: CommandHandler = async (command, ctx) => {
   }
   if (what === "timezone" || what === "tz" || what === "时区") {
     if (!isValidTimeZone(value) || !value.includes("/")) fail("bad_zone", (m) => m.errors.badTimeZone(value));
-    await tx.workspace.update({ ...workspace, data: { timeZone: value } });
+    const updated = await tx.workspace.update({ ...workspace, data: { timeZone: value } });
+    // Due dates are whole days of the workspace's zone (and its default calendar follows the zone).
+    await refreshWorkspaceCadence(tx, playbookForWorkspace(ctx.playbook, updated), updated.id);
     return textReply(caller.m.setup.timeZoneSet(value));
   }
   if (what === "lang" || what === "language" || what === "语言") {
@@ -32,6 +38,13 @@ export const setup: CommandHandler = async (command, ctx) => {
     if (!locale) fail("bad_locale", (m) => m.errors.badLocale(value));
     await tx.workspace.update({ ...workspace, data: { locale } });
     return textReply(caller.m.setup.localeSet(locale));
+  }
+  if (what === "calendar" || what === "日历" || what === "工作日历") {
+    const kind = value.trim().toLowerCase();
+    if (!isCalendarKind(kind)) fail("bad_calendar", (m) => m.errors.badCalendar(value));
+    const updated = await tx.workspace.update({ ...workspace, data: { calendar: kind } });
+    await refreshWorkspaceCadence(tx, playbookForWorkspace(ctx.playbook, updated), updated.id);
+    return textReply(caller.m.setup.calendarSet(kind));
   }
   fail("usage", (m) => m.errors.setupUsage());
 };

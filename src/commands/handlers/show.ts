@@ -2,7 +2,8 @@ import { findCustomer } from "../../customers/find-customer.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import type { CommandHandler } from "../context.ts";
 
+/** The card's title names the customer; the reply adds no second one. */
 export const show: CommandHandler = async (command, ctx) => {
   const customer = await findCustomer(ctx, command.words[0]?.value);
-  return replyWithCustomer(ctx, customer, `#${customer.number} ${customer.company}`);
+  return replyWithCustomer(ctx, customer, "");
 };

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { loadPlaybook, parsePlaybook, PlaybookError } from "../../src/playbook/load-playbook.ts";
+import { missingPrerequisites } from "../../src/playbook/prerequisites.ts";
+
+const playbook = await loadPlaybook("default");
+
+describe("stage prerequisites (default playbook, [000])", () => {
+  it("selection needs an A-grade intention customer with an approved filing", () => {
+    expect(missingPrerequisites(playbook, { stage: "intention", grade: "A", filingStatus: "approved" }, "selection")).toEqual([]);
+  });
+
+  it("names everything that is missing", () => {
+    const missing = missingPrerequisites(playbook, { stage: "potential", grade: "C", filingStatus: "none" }, "selection");
+    expect(missing).toEqual([
+      { kind: "from", allowed: [{ stage: "intention", grades: ["A"] }], current: { stage: "potential", grade: "C" } },
+      { kind: "filingApproved", filingStatus: "none" },
+    ]);
+    expect(missingPrerequisites(playbook, { stage: "intention", grade: "B", filingStatus: "approved" }, "selection").map((m) => m.kind)).toEqual(["from"]);
+    expect(missingPrerequisites(playbook, { stage: "intention", grade: "a", filingStatus: "pending" }, "selection").map((m) => m.kind)).toEqual(["filingApproved"]);
+  });
+
+  it("does not apply within the stage, nor to stages without prerequisites", () => {
+    expect(missingPrerequisites(playbook, { stage: "selection", grade: null, filingStatus: "none" }, "selection")).toEqual([]);
+    expect(missingPrerequisites(playbook, { stage: "potential", grade: "D", filingStatus: "none" }, "intention")).toEqual([]);
+    expect(missingPrerequisites(playbook, { stage: "potential", grade: "D", filingStatus: "none" }, "won")).toEqual([]);
+  });
+});
+
+describe("checking prerequisites and countsAs in a playbook file", () => {
+  const base = (extra: string) => `
+id: t
+name: { en: T, zh: 测试 }
+defaultStage: open
+${extra}
+stages:
+  - id: open
+    name: { en: Open, zh: 跟进 }
+    kind: open
+    grades:
+      - { id: A, name: { en: A, zh: A }, criterion: { en: a, zh: a }, cadence: { call: { every: 7 } } }
+    defaultGrade: A
+  - id: hot
+    name: { en: Hot, zh: 热 }
+    kind: open
+    requires: { from: [{ stage: opne, grades: [A] }, { stage: open, grades: [Z] }] }
+  - { id: won, name: { en: Won, zh: 成交 }, kind: won }
+  - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
+`;
+
+  it("names the unknown stage and grade by their path", () => {
+    let problems: readonly string[] = [];
+    try {
+      parsePlaybook(base(""), "t.yaml");
+    } catch (error) {
+      problems = (error as PlaybookError).problems;
+    }
+    expect(problems).toEqual([
+      "stages[1].requires.from[0].stage: expected one of open, hot, won, lost",
+      "stages[1].requires.from[1].grades[0]: expected one of A",
+    ]);
+  });
+
+  it("refuses a channel counting for itself and an unknown channel", () => {
+    const fixed = base("countsAs: { visit: [visit, fax] }").replace("opne", "open").replace("[Z]", "[A]");
+    expect(() => parsePlaybook(fixed, "t.yaml")).toThrow(/countsAs\.visit\[1\]: expected one of call, sms, visit, email, wechat/);
+    const self = base("countsAs: { visit: [visit] }").replace("opne", "open").replace("[Z]", "[A]");
+    expect(() => parsePlaybook(self, "t.yaml")).toThrow("countsAs.visit[0]: a visit already counts for itself; list other channels");
+  });
+});

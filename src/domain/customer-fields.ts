@@ -94,20 +94,23 @@ export function checkField(field: CustomerField, raw: string): FieldCheck {
  * and legal-form suffixes.
  */
 export function companyKey(company: string): string {
-  let key = company
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[(（][^)）]*[)）]/g, "")
-    .replace(/[\s\p{P}\p{S}]/gu, "");
-  const suffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "coltd", "co", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh"];
+  let text = company.normalize("NFKC").toLowerCase().replace(/[(（][^)）]*[)）]/g, "");
+  // A Latin legal form is a word of its own ("Tuoxin Co., Ltd."): "Tesco" keeps its "co".
+  for (let word = LATIN_FORM.exec(text); word; word = LATIN_FORM.exec(text)) text = word[1]!;
+  let key = text.replace(/[\s\p{P}\p{S}]/gu, "");
+  // Chinese is written without spaces: its legal forms are plain suffixes (华为技术有限公司).
   for (let changed = true; changed; ) {
     changed = false;
-    for (const suffix of suffixes) {
+    for (const suffix of CHINESE_FORMS) {
       if (key.length > suffix.length && key.endsWith(suffix)) {
         key = key.slice(0, -suffix.length);
         changed = true;
       }
     }
   }
-  return key;
+  return key || text.replace(/[\s\p{P}\p{S}]/gu, "");
 }
+
+const CHINESE_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"];
+/** The last word when it is a legal form, with the separator before it (group 1: what stays). */
+const LATIN_FORM = /^(.*[^\s\p{P}\p{S}][\s\p{P}\p{S}]+)(?:co|ltd|limited|inc|corp|corporation|llc|gmbh)[\s\p{P}\p{S}]*$/u;

@@ -69,7 +69,10 @@ describe("the jobs through the real messenger adapters", () => {
     const sends = fakes.feishu.sentMessages().filter((c) => c.body.msg_type === "interactive").filter((c) => c.query.receive_id_type === "chat_id");
     expect(sends).toHaveLength(1);
     expect(sends[0]!.body).toMatchObject({ receive_id: "oc_team", msg_type: "interactive" });
-    expect(sends[0]!.body.uuid).toBeTruthy();
+    // The uuid is the outbox row's own key, so a resend of this row after a crash is deduped by
+    // Feishu, and no other row (another period, another recipient) can share it.
+    const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "channel:oc_team", status: "sent" } });
+    expect(sends[0]!.body.uuid).toBe(`${row.job}:${row.period}:${row.recipient}`);
     const card = JSON.stringify(messageContent(sends[0]!));
     expect(card).toContain("销售周报");
     expect(card).toContain("飞书客户");

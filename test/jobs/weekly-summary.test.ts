@@ -81,6 +81,31 @@ describe("the weekly summary", () => {
     ]);
   });
 
+  it("lists several reps' overdue customers, most first (ties by name), and leaves an untracked grade of a partly tracked stage out of the digest", async () => {
+    const amy = t.person("amy", { workspace: "weekly3" });
+    const bob = t.person("bob", { workspace: "weekly3" });
+    const cat = t.person("cat", { workspace: "weekly3" });
+    const run = async (p: typeof amy, line: string) => expect((await p.run(line)).ok, line).toBe(true);
+    // Selection customers are due every 3 days and overdue after 5: added on the 23rd, all are
+    // overdue by the 30th; a potential D customer is not due for 20 days.
+    t.clock.set("2026-11-23T02:00:00Z");
+    await run(amy, "add S1 stage=selection");
+    await run(amy, "add S2 stage=selection");
+    await run(cat, "add S3 stage=selection");
+    await run(cat, "add S4 stage=selection");
+    await run(bob, "add S5 stage=selection");
+    await run(bob, "add P1");
+    await run(bob, "add IB stage=intention grade=B");
+    await run(bob, "add IA stage=intention grade=A");
+    t.clock.set("2026-11-30T01:00:00Z");
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "weekly3" } });
+    const s = await computeWeeklySummary(t.db.prisma, t.crm.playbook, workspace, previousLocalWeek(t.clock.now, "Asia/Shanghai"), t.clock.now);
+
+    // IA and IB (intention: due after 7 days, overdue after 10 at the earliest) are not overdue yet.
+    expect(s.overdueByRep).toEqual([{ owner: "amy", count: 2 }, { owner: "cat", count: 2 }, { owner: "bob", count: 1 }]);
+    expect(s.tracked.map((c) => c.company)).toEqual(["S1", "S2", "S3", "S4", "S5", "IA"]);
+  });
+
   it("goes to the directors by DM, once per week, and to the director channel once one is set", async () => {
     const { boss } = await buildWeek("weekly2");
     const out = recordingMessenger();

@@ -85,3 +85,33 @@ describe("Chinese numerals", () => {
 
   it.each(["三五", "百", "万", "五万万五", "周", ""])("refuses %s", (text) => expect(parseChineseNumeral(text)).toBeNull());
 });
+
+describe("reading an amount at the start of a line", () => {
+  it.each([
+    ["5 万元 for three units", 50_000, "for three units"],
+    ["¥ 5万 first order", 50_000, "first order"],
+    ["12k  deposit", 12_000, "deposit"],
+    ["3亿", 300_000_000, ""],
+    ["5 块钱", 5, ""],
+    ["5万元5", null, "5万元5"],
+  ])("%s", (text, amount, rest) => {
+    const read = readAmount(text);
+    if (amount === null) expect(read).toEqual({ ok: false, unread: rest });
+    else expect(read).toEqual({ ok: true, value: { amount, rest } });
+  });
+
+  it("refuses a unit that is not at the number, naming the word typed", () => {
+    expect(readAmount("5x万")).toEqual({ ok: false, unread: "5x万" });
+    expect(readAmount("50 deals 万")).toEqual({ ok: true, value: { amount: 50, rest: "deals 万" } });
+    expect(readAmount("rmb5 cny")).toEqual({ ok: true, value: { amount: 5, rest: "" } });
+    expect(readAmount("5kg")).toEqual({ ok: false, unread: "5kg" });
+    expect(readAmount("a 5万")).toEqual({ ok: false, unread: "a" });
+  });
+
+  it("refuses nothing at all and amounts beyond what is stored", () => {
+    expect(readAmount("0")).toEqual({ ok: false, unread: "0" });
+    // The amount column holds twelve whole digits.
+    expect(readAmount("999999999999")).toEqual({ ok: true, value: { amount: 999_999_999_999, rest: "" } });
+    expect(readAmount("1000000000000 more")).toEqual({ ok: false, unread: "1000000000000" });
+  });
+});

@@ -23,3 +23,24 @@ describe("spans of time as reps write them", () => {
     );
   });
 });
+
+describe("every unit word", () => {
+  // Each word a rep may type, written out, so none can silently drop out of the table.
+  it.each([
+    ["个小时", "hour"], ["小时", "hour"], ["钟头", "hour"], ["hours", "hour"], ["hour", "hour"], ["hrs", "hour"], ["hr", "hour"], ["h", "hour"],
+    ["days", "day"], ["day", "day"], ["天", "day"], ["日", "day"], ["d", "day"],
+    ["个星期", "week"], ["个礼拜", "week"], ["星期", "week"], ["礼拜", "week"], ["weeks", "week"], ["week", "week"], ["wks", "week"], ["wk", "week"], ["周", "week"], ["w", "week"],
+    ["months", "month"], ["month", "month"], ["个月", "month"], ["mo", "month"],
+  ])("3 %s is 3 %s, with or without a space, in any case", (word, unit) => {
+    expect(parseSpan(`3${word}`)).toEqual({ ok: true, value: { count: 3, unit } });
+    expect(parseSpan(` 3  ${word.toUpperCase()} `)).toEqual({ ok: true, value: { count: 3, unit } });
+    expect(parseSpan(`三${word}`)).toEqual({ ok: true, value: { count: 3, unit } });
+  });
+
+  it("names the word it could not read, and only that word", () => {
+    expect(parseSpan("soon please")).toEqual({ ok: false, unread: "soon" });
+    expect(parseSpan(" x2d")).toEqual({ ok: false, unread: "x2d" });
+    expect(parseSpan("3 days later")).toEqual({ ok: false, unread: "days later" });
+    expect(parseSpan("3")).toEqual({ ok: false, unread: "3" });
+  });
+});

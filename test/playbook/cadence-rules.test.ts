@@ -129,8 +129,33 @@ describe("nothing due", () => {
 });
 
 describe("lookups and guards", () => {
+  // The default grade sits in the middle here, so "the default" and "the last grade" differ.
+  const graded = parsePlaybook(
+    `
+id: graded
+name: { en: Graded, zh: 分级 }
+overdueGraceDays: 1
+defaultStage: open
+stages:
+  - id: open
+    name: { en: Open, zh: 跟进 }
+    kind: open
+    grades:
+      - { id: A, name: { en: A, zh: A }, criterion: { en: A, zh: A }, cadence: { call: { every: 3 } } }
+      - { id: B, name: { en: B, zh: B }, criterion: { en: B, zh: B }, cadence: { call: { every: 5 } } }
+      - { id: C, name: { en: C, zh: C }, criterion: { en: C, zh: C }, cadence: { call: { every: 9 } } }
+    defaultGrade: B
+  - { id: won, name: { en: Won, zh: 成交 }, kind: won }
+  - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
+`,
+    "graded.yaml",
+  );
+
   it("an unknown grade counts as the default grade (a renamed grade never drops a customer)", () => {
-    expect(rulesFor(playbook, "potential", "Z")).toEqual(rulesFor(playbook, "potential", "D"));
+    expect(summary(computeCadence(graded, fresh("open", "Z")))).toEqual({ call: [5, 6] });
+    expect(summary(computeCadence(graded, fresh("open", null)))).toEqual({ call: [5, 6] });
+    expect(summary(computeCadence(graded, fresh("open", "c")))).toEqual({ call: [9, 10] });
+    expect(summary(computeCadence(graded, fresh("open", "A")))).toEqual({ call: [3, 4] });
   });
 
   it("an unknown stage is a PlaybookError naming the stages", () => {

@@ -7,17 +7,12 @@ import type { FieldInput } from "../customers/field-input.ts";
 import { resolveClassification, stageKind } from "./classification.ts";
 import { fail } from "../errors.ts";
 import { assertMayChange, type OperationContext } from "./context.ts";
+import type { NewCustomer } from "./add-customer.ts";
 import { moveCustomer } from "./move.ts";
 import type { Moved } from "./reclassify.ts";
 
-export interface CustomerEdit {
-  fields: FieldInput["fields"];
-  stage?: string;
-  grade?: string;
-  man?: FieldInput["man"];
-  callLog?: string;
-  force?: boolean;
-}
+/** What an edit may carry: the same as an add (`key=` clears a field; `force` skips the duplicate check). */
+export type CustomerEdit = NewCustomer;
 
 /**
  * Changes fields; a new company name or mobile goes through the duplicate check; a rep who

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 const t = useCrm();
-
-async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
-  const reply = await person.run(line);
-  expect(reply.ok, reply.text).toBe(true);
-  return Number(/#(\d+)/.exec(reply.text)![1]);
-}
 
 async function history(number: number) {
   const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { number }, orderBy: { createdAt: "desc" } });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { computeWeeklySummary } from "../../src/reports/weekly-summary.ts";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 /** The misreadings and miscounts that issue 8 reported, each as the rep typed it. */
 const t = useCrm();
-
-async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
-  const reply = await person.run(line);
-  expect(reply.ok, reply.text).toBe(true);
-  return Number(/#(\d+)/.exec(reply.text)![1]);
-}
 
 async function customer(workspace: string, number: number) {
   const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: workspace } });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 /** Issue 10's commands: handover, the team's due list, and the shared pool (公海). */
 const t = useCrm();
-
-async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
-  const reply = await person.run(line);
-  expect(reply.ok, reply.text).toBe(true);
-  return Number(/#(\d+)/.exec(reply.text)![1]);
-}
 
 async function row(workspace: string, number: number) {
   const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: workspace } });

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 const DAY = 86_400_000;
 const t = useCrm();
-
-async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
-  const reply = await person.run(line);
-  expect(reply.ok, reply.text).toBe(true);
-  return Number(/#(\d+)/.exec(reply.text)![1]);
-}
 
 describe("log, due and snooze", () => {
   it("logs a touch, restarts that channel's interval and shows the new due dates", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/jobs/job-deps.ts";
 import { runDirectorDigest } from "../../src/jobs/director-digest.job.ts";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
 /**
@@ -19,12 +19,6 @@ function setup(workspace: string) {
   const rep = t.person("rep", { workspace });
   const texts = (to: string) => out.delivered.filter((d) => d.to === `user:${workspace}:${to}`).map((d) => d.reply.text);
   return { out, run, boss, rep, texts };
-}
-
-async function addAs(person: ReturnType<typeof t.person>, line: string): Promise<number> {
-  const reply = await person.run(line);
-  expect(reply.ok, reply.text).toBe(true);
-  return Number(/#(\d+)/.exec(reply.text)![1]);
 }
 
 describe("escalation", () => {

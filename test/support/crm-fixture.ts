@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { createCrm, type Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
 import type { Locale } from "../../src/domain/localized.ts";
@@ -58,4 +58,11 @@ export function useCrm(options: { playbook?: string; start?: string } = {}): Crm
     await fixture.db?.close();
   });
   return fixture;
+}
+
+/** Runs an `add` that must succeed and returns the new customer's number. */
+export async function addAs(person: Person, line: string): Promise<number> {
+  const reply = await person.run(line);
+  expect(reply.ok, reply.text).toBe(true);
+  return Number(/#(\d+)/.exec(reply.text)![1]);
 }

@@ -17,6 +17,13 @@ export interface FieldInput {
 }
 
 const YES = new Set(["yes", "y", "true", "1", "是", "确定"]);
+const NO = new Set(["", "no", "n", "false", "0", "否"]);
+
+/** `yes`/`是` or `no`/`否` (force=…); anything else is not read as either. */
+export function readYesNo(value: string): boolean | undefined {
+  const word = value.trim().toLowerCase();
+  return YES.has(word) ? true : NO.has(word) ? false : undefined;
+}
 
 /**
  * Turns `key=value` pairs into checked field values. Every bad pair is reported at once, each
@@ -49,7 +56,11 @@ export function readFieldInput(
     else if (key === "grade") input.grade = value;
     else if (key === "calllog") {
       if (value.trim()) input.callLog = value.trim();
-    } else if (key === "force") input.force = YES.has(value.trim().toLowerCase());
+    } else if (key === "force") {
+      const force = readYesNo(value);
+      if (force === undefined) problems.force = (m) => m.errors.unreadWords(`${typed}=${value}`);
+      else input.force = force;
+    }
     else {
       const man = readMan(value);
       if (man) input.man = man;

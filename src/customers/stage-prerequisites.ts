@@ -5,16 +5,18 @@ import { DomainError, fail } from "../errors.ts";
 import type { Messages } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { missingPrerequisites, type MissingPrerequisite } from "../playbook/prerequisites.ts";
+import { readYesNo } from "./field-input.ts";
 import { classLabel, stageName } from "./playbook-terms.ts";
 
-const YES = new Set(["yes", "y", "true", "1", "是", "确定"]);
 const FORCE_KEYS = new Set(["force", "强制"]);
 
 /** `force=yes` after a stage move; any other key=value there is refused, never dropped. */
 export function forceRequested(pairs: { key: string; value: string }[]): boolean {
   const other = pairs.filter((p) => !FORCE_KEYS.has(p.key.trim().toLowerCase()));
   if (other.length > 0) fail("usage", (m) => m.errors.unreadWords(other.map((p) => `${p.key}=${p.value}`).join(" ")));
-  return pairs.some((p) => YES.has(p.value.trim().toLowerCase()));
+  const unclear = pairs.filter((p) => readYesNo(p.value) === undefined);
+  if (unclear.length > 0) fail("usage", (m) => m.errors.unreadWords(unclear.map((p) => `${p.key}=${p.value}`).join(" ")));
+  return pairs.some((p) => readYesNo(p.value) === true);
 }
 
 /**

@@ -46,6 +46,10 @@ describe("reading key=value pairs typed with add and edit", () => {
     expect(read(["强制", value]).force).toBe(force);
   });
 
+  it("refuses a force= it cannot read as yes or no, naming it", () => {
+    expect(() => read(["force", "maybe"])).toThrow(DomainError);
+  });
+
   it("keeps stage and grade as typed, for the playbook to judge", () => {
     expect(read(["stage", "洽谈"], ["等级", "A"])).toEqual({ fields: {}, stage: "洽谈", grade: "A", force: false });
   });

@@ -4,6 +4,7 @@ import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { classLabel } from "../../customers/playbook-terms.ts";
 import { moveCustomer, resolveClassification, type Moved } from "../../operations/index.ts";
 import type { CommandContext, CommandHandler } from "../context.ts";
+import { refuseUnread } from "../unread.ts";
 import { forceRequested } from "../../customers/stage-prerequisites.ts";
 
 /** `grade <ref> <grade>` */
@@ -11,7 +12,7 @@ export const grade: CommandHandler = async (command, ctx) => {
   const customer = await findCustomer(ctx, command.words[0]?.value);
   const word = command.words[1]?.value;
   if (!word) fail("missing_grade", (m) => m.errors.missingGrade());
-  refuseExtraWords(command.words.slice(2).map((w) => w.value));
+  refuseUnread(command, 2);
   return moved(ctx, await moveCustomer(ctx, customer, resolveClassification(ctx, customer, undefined, word)));
 };
 
@@ -20,15 +21,10 @@ export const stage: CommandHandler = async (command, ctx) => {
   const customer = await findCustomer(ctx, command.words[0]?.value);
   const word = command.words[1]?.value;
   if (!word) fail("missing_stage", (m) => m.errors.missingStage());
-  refuseExtraWords(command.words.slice(3).map((w) => w.value));
+  refuseUnread(command, 3, { pairs: true });
   const target = resolveClassification(ctx, customer, word, command.words[2]?.value);
   return moved(ctx, await moveCustomer(ctx, customer, target, { force: forceRequested(command.pairs) }));
 };
-
-/** A word the command has no place for is refused, never dropped. */
-export function refuseExtraWords(extra: string[]): void {
-  if (extra.length > 0) fail("usage", (m) => m.errors.unreadWords(extra.join(" ")));
-}
 
 export function moved(ctx: CommandContext, { customer, cadence }: Moved) {
   const label = classLabel(ctx.playbook, customer.stage, customer.grade, ctx.caller.locale);

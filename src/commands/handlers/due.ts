@@ -5,6 +5,7 @@ import { dueCard, dueToday } from "../../customers/due-list.ts";
 import { teamDueToday } from "../../customers/team-due.ts";
 import { card, cardReply } from "../../reply.ts";
 import type { CommandContext, CommandHandler } from "../context.ts";
+import { refuseUnread } from "../unread.ts";
 
 const SHOWN = 15;
 const TEAM = new Set(["team", "all", "团队", "全部"]);
@@ -12,7 +13,7 @@ const TEAM = new Set(["team", "all", "团队", "全部"]);
 /** `due`: the caller's own list for today; `due team` and `due @rep` for directors. */
 export const due: CommandHandler = async (command, ctx) => {
   const word = command.words[0]?.value;
-  if (command.words.length > 1) fail("usage", (m) => m.errors.unreadWords(command.words.slice(1).map((w) => w.value).join(" ")));
+  refuseUnread(command, 1);
   if (word === undefined) return ownList(ctx, { ...ctx.caller.user, timeZone: ctx.caller.timeZone }, null);
   assertDirector(ctx.caller);
   if (TEAM.has(word.toLowerCase())) return teamList(ctx);

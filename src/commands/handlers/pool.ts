@@ -7,6 +7,7 @@ import { formatDate } from "../../format/dates.ts";
 import { claimCustomer, releaseCustomer } from "../../operations/index.ts";
 import { card, cardReply, textReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
+import { refuseUnread } from "../unread.ts";
 
 const PAGE = 20;
 
@@ -20,6 +21,7 @@ export const release: CommandHandler = async (command, ctx) => {
 /** `claim <ref>` (领取): a pooled customer becomes the caller's, within the holding limit. */
 export const claim: CommandHandler = async (command, ctx) => {
   const ref = command.words[0]?.value;
+  refuseUnread(command, 1);
   if (!ref) fail("missing_ref", (m) => m.errors.missingRef());
   const numbered = parseNumberRef(ref);
   if (!numbered) fail("usage", (m) => m.errors.claimNeedsNumber());

@@ -347,8 +347,11 @@ export const en = {
     badCalendar: (word: string) => `"${word}" is not a work calendar. Use cn (mainland public holidays and 调休) or none (every day is a working day).`,
     prerequisites: (n: number, stage: string, missing: string[], canForce: boolean) =>
       `#${n} cannot move to ${stage} yet: ${list(missing)}.${canForce ? " If you are sure, add force=yes; the move is recorded as forced." : " Ask a director if it must move anyway."}`,
-    needsFrom: (allowed: string[], current: string) => `it must be ${allowed.join(" or ")} first (it is ${current})`,
-    needsFilingApproved: (status: string) => `its filing must be approved by a director (it is ${status})`,
+    prerequisitesNew: (stage: string, missing: string[], way: "force" | "askDirector" | "none") =>
+      `A new customer cannot start as ${stage}: ${list(missing)}. Add it at an earlier stage and move it once it qualifies.${
+        way === "force" ? " If you are sure, add force=yes; it is recorded as forced." : way === "askDirector" ? " Ask a director if it must start there." : ""}`,
+    needsFrom: (allowed: string[], current?: string) => `it must be ${allowed.join(" or ")} first${current ? ` (it is ${current})` : ""}`,
+    needsFilingApproved: (status?: string) => `its filing must be approved by a director${status ? ` (it is ${status})` : ""}`,
     badTimeZone: (zone: string) => `"${zone}" is not a time zone. Use an IANA name such as Asia/Shanghai or America/New_York.`,
     setupNeedsChannel: () => "Type this in the team channel that should get the weekly summary.",
     badLocale: (word: string) => `"${word}" is not a language I speak. Use zh or en.`,

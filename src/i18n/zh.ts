@@ -336,8 +336,11 @@ export const zh: Messages = {
     badCalendar: (word) => `没有“${word}”这种工作日历。请用 cn（大陆法定节假日和调休）或 none（每天都算工作日）。`,
     prerequisites: (n, stage, missing, canForce) =>
       `#${n} 还不能调整为${stage}：${missing.join("；")}。${canForce ? "如确需调整，加上 force=yes，系统会记录为强制调整。" : "如确需调整，请联系销售总监。"}`,
-    needsFrom: (allowed, current) => `须先是${allowed.join("或")}（现在是${current}）`,
-    needsFilingApproved: (status) => `备案须经销售总监批准（现在：${status}）`,
+    prerequisitesNew: (stage, missing, way) =>
+      `新客户不能直接新增为${stage}：${missing.join("；")}。请先按更早的阶段新增，条件满足后再调整阶段。${
+        way === "force" ? "如确需直接新增，加上 force=yes，系统会记录为强制调整。" : way === "askDirector" ? "如确需直接新增，请联系销售总监。" : ""}`,
+    needsFrom: (allowed, current) => `须先是${allowed.join("或")}${current ? `（现在是${current}）` : ""}`,
+    needsFilingApproved: (status) => `备案须经销售总监批准${status ? `（现在：${status}）` : ""}`,
     badTimeZone: (zone) => `“${zone}”不是有效时区。请用 IANA 名称，例如 Asia/Shanghai 或 America/New_York。`,
     setupNeedsChannel: () => "请在要接收周报的团队群里发送这条命令。",
     badLocale: (word) => `不支持“${word}”。请用 zh 或 en。`,

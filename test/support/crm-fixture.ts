@@ -60,6 +60,22 @@ export function useCrm(options: { playbook?: string; start?: string } = {}): Crm
   return fixture;
 }
 
+/**
+ * A selection customer of `person`, the way the default playbook lets one in ([000]: selection
+ * follows an A-grade intention customer with an approved filing): added as an A-grade intention
+ * customer, then moved into selection by the workspace's admin past the prerequisites
+ * (`force=yes`, recorded as forced). For tests that need a selection customer, not a filing.
+ */
+export async function addSelection(fixture: CrmFixture, person: Person, line: string): Promise<number> {
+  const n = await addAs(person, `${line} stage=intention grade=A`);
+  const { workspaceId, platform } = person.identity;
+  const admin = await fixture.db.prisma.user.findFirstOrThrow({ where: { role: "admin", workspace: { externalId: workspaceId, platform } }, orderBy: { createdAt: "asc" } });
+  const director = fixture.person(admin.externalId, { workspace: workspaceId, platform });
+  const moved = await director.run(`stage #${n} selection force=yes`);
+  expect(moved.ok, moved.text).toBe(true);
+  return n;
+}
+
 /** Runs an `add` that must succeed and returns the new customer's number. */
 export async function addAs(person: Person, line: string): Promise<number> {
   const reply = await person.run(line);

@@ -2,7 +2,8 @@ import { fail } from "../../errors.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
 import { addForm } from "../../customers/add-form.ts";
-import { addCustomer, resolveClassification } from "../../operations/index.ts";
+import { enforceNewCustomerPrerequisites } from "../../customers/stage-prerequisites.ts";
+import { addCustomer, resolveClassification, stageKind } from "../../operations/index.ts";
 import { cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
@@ -12,7 +13,11 @@ export const add: CommandHandler = async (command, ctx) => {
   if (command.words.length === 0 && command.pairs.length === 0) {
     return cardReply(m.add.formIntro(), [addForm(ctx)]);
   }
-  const input = readFieldInput(command.pairs, (stage, grade) => resolveClassification(ctx, null, stage, grade));
+  // A stage the new customer may not start at is reported with the other fields, in one reply.
+  const input = readFieldInput(command.pairs, (stage, grade, force) => {
+    const klass = resolveClassification(ctx, null, stage, grade);
+    if (stageKind(ctx.playbook, klass.stage) === "open") enforceNewCustomerPrerequisites(ctx.playbook, ctx.caller, klass.stage, force);
+  });
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();
   if (typedCompany && input.fields.company) fail("company_twice", (m) => m.errors.companyTwice());
   const { fields, stage, grade, man, callLog, force } = input;

@@ -14,7 +14,7 @@ const en = {
   working: "Working on it…",
   done: "Done",
   more: (n: number) => `…and ${n} more`,
-  newProspect: "New prospect",
+  newProspect: "New customer",
   expired: "This button no longer works. Run the command again.",
   cannotOpen: "Could not open the form in time. Press the button below to open it.",
   openFailed: "Slack did not let us open the window in time. Please press the button again.",

@@ -55,8 +55,12 @@ export const en = {
   },
   add: {
     done: (n: number, company: string) => `Added #${n} ${company}.`,
-    formIntro: () => "Fill in the prospect. Only the company is needed now; the rest is needed to file it.",
-    formTitle: () => "New prospect",
+    formIntro: (required: string, stage: string) =>
+      `A new customer starts as ${stage}. Only the ${required.toLowerCase()} is needed to add it; the fields marked "needed for filing" are needed to file it.`,
+    // Short: a Slack modal title holds 24 characters.
+    formTitle: (_stage: string) => "New customer",
+    buyerName: () => "Buyer's name",
+    companyIfBuyer: () => "only when a company buys",
     submit: () => "Add",
     neededForFiling: () => "needed for filing",
   },

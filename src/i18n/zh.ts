@@ -48,8 +48,10 @@ export const zh: Messages = {
   },
   add: {
     done: (n, company) => `已新增 #${n} ${company}。`,
-    formIntro: () => "填写潜在客户资料。现在只需公司名称，其余为备案所需。",
-    formTitle: () => "新增潜在客户",
+    formIntro: (required, _stage) => `只需填写${required}即可新增；标着“备案必填”的是备案所需的资料。`,
+    formTitle: (stage) => `新增${stage}`,
+    buyerName: () => "客户姓名",
+    companyIfBuyer: () => "单位购买时填写",
     submit: () => "新增",
     neededForFiling: () => "备案必填",
   },

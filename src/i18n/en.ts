@@ -124,6 +124,7 @@ export const en = {
     channelSet: () => "This channel now gets the weekly summary and the A-grade digest.",
     timeZoneSet: (zone: string) => `The workspace's time zone is now ${zone}: the weekly summary follows it.`,
     localeSet: (locale: string) => `The team channel now gets its messages in ${locale === "en" ? "English" : "Chinese"}.`,
+    refreshing: (n: number) => `The due dates of ${plural(n, "more customer")} are being recomputed in the background; lists follow within a minute or two.`,
   },
   list: {
     empty: () => "No customers match.",

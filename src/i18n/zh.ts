@@ -115,6 +115,7 @@ export const zh: Messages = {
     channelSet: () => "本频道将收到销售周报和 A 级客户跟踪。",
     timeZoneSet: (zone) => `工作区时区已设为 ${zone}，周报按此时区计算和发送。`,
     localeSet: (locale) => `团队频道的消息将使用${locale === "en" ? "英文" : "中文"}。`,
+    refreshing: (n) => `其余 ${n} 个客户的到期日正在后台按新设置重算，一两分钟内完成。`,
   },
   list: {
     empty: () => "没有符合条件的客户。",

@@ -23,7 +23,7 @@ export interface CrmFixture {
  * One database and CRM per test file, with a clock pinned at the start of every test (Monday
  * 23 Nov 2026, 10:00 in Shanghai) and people to run commands as. The first person of a workspace becomes its admin.
  */
-export function useCrm(options: { playbook?: string; start?: string } = {}): CrmFixture {
+export function useCrm(options: { playbook?: string; start?: string; refreshChunk?: number } = {}): CrmFixture {
   const start = options.start ?? "2026-11-23T02:00:00Z";
   const fixture = {
     clock: {
@@ -50,11 +50,12 @@ export function useCrm(options: { playbook?: string; start?: string } = {}): Crm
   beforeAll(async () => {
     fixture.db = await openTestDatabase();
     const playbook = await loadPlaybook(options.playbook);
-    fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now });
+    fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now, ...(options.refreshChunk ? { refreshChunk: options.refreshChunk } : {}) });
   });
   // Every test starts at the same moment, whatever the previous one did to the clock.
   beforeEach(() => fixture.clock.set(start));
   afterAll(async () => {
+    await fixture.crm?.idle();
     await fixture.db?.close();
   });
   return fixture;

@@ -31,6 +31,13 @@ export function gradeWithLevel(grade: string): string {
   return grade.endsWith("级") ? grade : `${grade}级`;
 }
 
+/** A stage's count with its grades: "12 (A 2 · B 0 · C 3 · D 7)", in Chinese with full-width brackets. */
+export function gradeBreakdown(total: number, grades: { grade: string; count: number }[], locale: Locale): string {
+  if (grades.length === 0 || total === 0) return String(total);
+  const parts = grades.map((g) => `${g.grade} ${g.count}`).join(" · ");
+  return locale === "en" ? `${total} (${parts})` : `${total}（${parts}）`;
+}
+
 /** Position in the funnel, to tell a promotion from a demotion. */
 export function stageRank(playbook: Playbook, id: string): number {
   return playbook.stages.findIndex((s) => s.id === id);

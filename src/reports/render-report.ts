@@ -1,6 +1,6 @@
-import { lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
+import { gradeBreakdown, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
 import type { Locale } from "../domain/localized.ts";
-import { formatDate, formatShortDate } from "../format/dates.ts";
+import { formatDateRange, formatShortDate } from "../format/dates.ts";
 import { formatMoney } from "../format/money.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
@@ -16,7 +16,7 @@ export function percent(rate: number | null): string {
 
 export function rangeOf(span: { start: Date; end: Date }, zone: string, locale: Locale): string {
   const lastDay = new Date(span.end.getTime() - 1);
-  return `${formatShortDate(span.start, zone, locale)} – ${formatDate(lastDay, zone, locale)}`;
+  return formatDateRange(span.start, lastDay, zone, locale);
 }
 
 export function periodLabel(period: ReportPeriod, zone: string, locale: Locale): string {
@@ -41,7 +41,7 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
   cards.push(card(r.funnel(), {
     fields: report.funnel.map((row) => ({
       label: stageName(playbook, row.stage, locale),
-      value: row.grades.length > 0 && row.total > 0 ? `${row.total} (${row.grades.map((g) => `${g.grade} ${g.count}`).join(" · ")})` : String(row.total),
+      value: gradeBreakdown(row.total, row.grades, locale),
     })),
   }));
   const mv = report.movements;

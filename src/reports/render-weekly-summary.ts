@@ -1,6 +1,6 @@
 import type { Locale } from "../domain/localized.ts";
-import { classLabel, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
-import { formatDate, formatShortDate } from "../format/dates.ts";
+import { classLabel, gradeBreakdown, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
+import { formatDateRange, formatShortDate } from "../format/dates.ts";
 import { formatMoney } from "../format/money.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
@@ -22,14 +22,14 @@ export function renderWeeklySummary(
   const w = m.weekly;
   const lastDay = new Date(summary.end.getTime() - 1);
   // The week is the workspace's: show its dates in its zone, whoever reads it.
-  const range = `${formatShortDate(summary.start, workspace.timeZone, locale)} – ${formatDate(lastDay, workspace.timeZone, locale)}`;
+  const range = formatDateRange(summary.start, lastDay, workspace.timeZone, locale);
   const money = (n: number) => formatMoney(n, locale);
   const capped = (items: string[]) => (items.length > LIST_CAP ? [...items.slice(0, LIST_CAP), w.more(items.length - LIST_CAP)] : items);
 
   const funnel = card(w.funnel(), {
     fields: summary.funnel.map((row) => ({
       label: stageName(playbook, row.stage, locale),
-      value: row.grades.length > 0 && row.total > 0 ? `${row.total} (${row.grades.map((g) => `${g.grade} ${g.count}`).join(" · ")})` : String(row.total),
+      value: gradeBreakdown(row.total, row.grades, locale),
     })),
   });
   const mv = summary.movements;

@@ -143,6 +143,31 @@ describe("stage prerequisites on every path into a stage", () => {
   });
 });
 
+describe("Chinese that reads natively (issue #9, item 7)", () => {
+  it("a won customer neither shows what filing lacks nor offers to file; its order reads ¥50,000", async () => {
+    const rep = t.person("won-rep", { workspace: "won-card", locale: "zh-CN" });
+    const n = await numberOf(await rep.run("新增 成交卡片公司"));
+    const before = await rep.run(`查看 #${n}`);
+    expect(before.cards[0]!.sections.map((s) => s.title)).toContain("备案还缺");
+    const won = await rep.run(`成交 #${n} 5万`);
+    expect(won.text).toBe(`#${n} 现在是成交客户。`);
+    const shown = won.cards[0]!;
+    expect(shown.sections.map((s) => s.title)).toEqual(["下次跟进", "订单（1 笔，¥50,000）"]);
+    expect(shown.actions.map((a) => a.label)).not.toContain("提交备案");
+  });
+
+  it("help says what this playbook counts and requires, with Chinese words first", async () => {
+    const rep = t.person("help-rep", { workspace: "help-zh", locale: "zh-CN" });
+    const log = (await rep.run("帮助 跟进")).cards[0]!;
+    expect(log.subtitle).toBe("跟进 / 记录 / log");
+    expect(log.sections[0]!.items).toContain("按本销售手册：拜访也算作电话、短信跟进；微信也算作短信跟进。");
+    const stage = (await rep.run("帮助 阶段")).cards[0]!.sections[0]!.items;
+    expect(stage.slice(-2)).toEqual(["调整为选型客户：须先是意向客户 A级；备案须经销售总监批准。", "销售总监可加 force=yes 强制调整，并记入历史。"]);
+    const all = (await rep.run("帮助")).cards[0]!.sections[0]!.items;
+    expect(all[0]).toBe("客户 新增 <公司> 字段=值…：新增客户");
+  });
+});
+
 describe("the filing call log counts what carries meaning", () => {
   it("passes a call log of substance and refuses 打了电话", async () => {
     const rep = t.person("log-rep", { workspace: "call-logs", locale: "zh-CN" });

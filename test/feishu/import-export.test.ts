@@ -34,7 +34,7 @@ describe("Feishu: import a file sent in the direct chat, export as a file", () =
     expect(download[0]!.query.type).toBe("file");
     expect(sent).toHaveLength(1);
     expect(sent[0]!.chatId).toBe(boss.chatId);
-    expect(sent[0]!.text).toContain("客户.xlsx：共 2 行 —— 将新建 2 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
+    expect(sent[0]!.text).toContain("客户.xlsx：共 2 行，将新建 2 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
     expect(await h.t.db.prisma.customer.count({ where: { company: { startsWith: "飞书导入" } } })).toBe(0);
 
     const answer = await boss.click(sent[0]!, "导入 2 个");

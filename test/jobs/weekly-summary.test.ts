@@ -112,7 +112,7 @@ describe("the weekly summary", () => {
     expect(first).toMatchObject({ queued: 1, sent: 1 });
     expect(out.delivered.map((d) => [d.to, d.key])).toEqual([["user:weekly2:boss", "weekly-summary:2026-W48:user:boss"]]);
     const { reply } = out.delivered[0]!;
-    expect(reply.text).toBe("Weekly summary, 23 Nov – Sun 29 Nov 2026");
+    expect(reply.text).toBe("Weekly summary, 23–29 Nov 2026");
     const byTitle = Object.fromEntries(reply.cards.map((c) => [c.title, c]));
     expect(byTitle["This week's movements"]!.fields).toEqual([
       { label: "New", value: "7" }, { label: "Promoted", value: "2" }, { label: "Demoted", value: "1" },
@@ -143,12 +143,12 @@ describe("the weekly summary", () => {
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
     expect(out.delivered.map((d) => d.to)).toEqual(["user:weekly2:boss", "channel:weekly2:C-TEAM"]);
     // The workspace took its first person's language; a director can change the channel's.
-    expect(out.delivered[1]!.reply.text).toBe("Weekly summary, 30 Nov – Sun 6 Dec 2026");
+    expect(out.delivered[1]!.reply.text).toBe("Weekly summary, 30 Nov – 6 Dec 2026");
     expect((await boss.run("setup lang zh")).text).toBe("The team channel now gets its messages in Chinese.");
     expect((await boss.run("setup timezone Mars/Base")).text).toMatch(/^"Mars\/Base" is not a time zone/);
     t.clock.set("2026-12-14T01:00:00Z");
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
-    expect(out.delivered[2]!.reply.text).toBe("销售周报（12月7日 – 2026-12-13 周日）");
+    expect(out.delivered[2]!.reply.text).toBe("销售周报（2026年12月7日–13日）");
     expect(out.delivered[2]!.reply.locale).toBe("zh-CN");
   });
 });

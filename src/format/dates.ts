@@ -144,6 +144,9 @@ export function previousLocalWeek(now: Date, zone: string): { start: Date; end: 
 export function formatDateRange(first: Date, last: Date, zone: string, locale: Locale): string {
   const a = localParts(first, zone);
   const b = localParts(last, zone);
+  if (a.year === b.year && a.month === b.month && a.day === b.day) {
+    return locale === "en" ? `${a.day} ${MONTHS_EN[a.month - 1]} ${a.year}` : `${a.year}年${a.month}月${a.day}日`;
+  }
   if (locale === "en") {
     const start = a.year !== b.year ? `${a.day} ${MONTHS_EN[a.month - 1]} ${a.year}` : a.month !== b.month ? `${a.day} ${MONTHS_EN[a.month - 1]}` : `${a.day}`;
     const sep = a.year === b.year && a.month === b.month ? "–" : " – ";

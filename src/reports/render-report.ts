@@ -2,6 +2,7 @@ import { gradeBreakdown, lostReasonLabel, stageName } from "../customers/playboo
 import type { Locale } from "../domain/localized.ts";
 import { formatDateRange, formatShortDate } from "../format/dates.ts";
 import { formatMoney } from "../format/money.ts";
+import { aside, labelled } from "../format/punctuation.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card, type Reply, type ReplyFile } from "../reply.ts";
@@ -52,7 +53,7 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
       { label: m.weekly.promoted(), value: String(mv.promoted) },
       { label: m.weekly.demoted(), value: String(mv.demoted) },
       { label: m.weekly.won(), value: String(mv.won) },
-      { label: m.weekly.lost(), value: lostDetail ? `${mv.lost} (${lostDetail})` : String(mv.lost) },
+      { label: m.weekly.lost(), value: lostDetail ? `${mv.lost}${aside(lostDetail, locale)}` : String(mv.lost) },
       { label: m.weekly.reactivated(), value: String(mv.reactivated) },
     ],
   }));
@@ -70,18 +71,18 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
   const c = report.conversion;
   cards.push(card(r.metrics(), {
     fields: [
-      { label: r.conversion3m(rangeOf(c, zone, locale)), value: c.rate === null ? "—" : `${percent(c.rate)} (${c.won}/${c.leads})` },
+      { label: r.conversion3m(rangeOf(c, zone, locale)), value: c.rate === null ? "—" : `${percent(c.rate)}${aside(`${c.won}/${c.leads}`, locale)}` },
       { label: r.revenueToDate(), value: money(t.revenue) },
       { label: r.repurchaseRate(), value: percent(t.repurchaseRate) },
       { label: r.averageCycle(), value: t.averageCycleDays === null ? "—" : r.days(t.averageCycleDays.toFixed(1)) },
     ],
   }));
   cards.push(card(r.lostReasons(), {
-    sections: [{ title: "", items: report.lostReasons.length ? report.lostReasons.map((x) => `${x.reason ? lostReasonLabel(playbook, x.reason, locale) : "—"}: ${x.count}`) : [m.weekly.none()] }],
+    sections: [{ title: "", items: report.lostReasons.length ? report.lostReasons.map((x) => labelled(x.reason ? lostReasonLabel(playbook, x.reason, locale) : "—", x.count, locale)) : [m.weekly.none()] }],
   }));
   const total = report.sources.reduce((s, x) => s + x.count, 0);
   cards.push(card(r.sources(), {
-    sections: [{ title: "", items: report.sources.length ? report.sources.map((x) => `${x.source || r.noSource()}: ${x.count} (${percent(total ? x.count / total : null)})`) : [m.weekly.none()] }],
+    sections: [{ title: "", items: report.sources.length ? report.sources.map((x) => labelled(x.source || r.noSource(), `${x.count}${aside(percent(total ? x.count / total : null), locale)}`, locale)) : [m.weekly.none()] }],
   }));
   cards.push(card(r.reps(), {
     sections: [{ title: "", items: report.reps.length ? report.reps.map((x) => r.repLine({ ...x, compliance: percent(x.compliance) })) : [m.weekly.none()] }],

@@ -80,6 +80,7 @@ export const en = {
   pool: {
     released: (n: number, company: string) => `#${n} ${company} is back in the shared pool.`,
     claimed: (n: number, company: string) => `#${n} ${company} is yours now.`,
+    claimedFromYou: (customer: string, by: string) => `${by} claimed ${customer}, your former customer, from the shared pool.`,
     title: (n: number, filter: string) => `Shared pool${filter ? ` — ${filter}` : ""}: ${plural(n, "customer")}`,
     empty: (filter: string) => `The shared pool is empty${filter ? ` for ${filter}` : ""}.`,
     since: (date: string) => `in the pool since ${date}`,

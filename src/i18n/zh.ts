@@ -73,6 +73,7 @@ export const zh: Messages = {
   pool: {
     released: (n, company) => `#${n} ${company} 已放回公海。`,
     claimed: (n, company) => `已领取 #${n} ${company}。`,
+    claimedFromYou: (customer, by) => `${by} 从公海领取了你之前的客户 ${customer}。`,
     title: (n, filter) => `公海客户${filter ? `（${filter}）` : ""}：${n} 个`,
     empty: (filter) => `公海里没有${filter ? `${filter}的` : ""}客户。`,
     since: (date) => `${date} 进入公海`,

@@ -6,7 +6,7 @@ import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import type { InputFile, Reply } from "../reply.ts";
 import type { Caller } from "./caller.ts";
-import type { CommandContext } from "../commands/context.ts";
+import type { CommandContext, ProgressListener } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
 import { normalizeCommandLine } from "../commands/input-limits.ts";
@@ -39,6 +39,13 @@ export interface ExecuteOptions {
   dedupeWindowMs?: number;
   /** Files the person sent with the command (an import). */
   files?: readonly InputFile[];
+  /**
+   * Where a long command's progress messages go (an import's "2,500 of 10,000 rows"), while it
+   * runs: the adapter shows each to the person. Called synchronously; it must not block, and an
+   * exception it throws is logged, never fails the command. A repeated delivery answered from
+   * its receipt reports nothing.
+   */
+  onProgress?: ProgressListener;
 }
 
 /** Why a command was refused: a stable code (e.g. `duplicate`) and field problems for forms. */
@@ -80,7 +87,8 @@ export function createCrm(deps: CrmDeps) {
       const at = now();
       const rules = playbookForWorkspace(playbook, context.workspace);
       const files = options.files ? { files: options.files } : {};
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files } satisfies CommandContext);
+      const progress = options.onProgress ? { progress: guarded(options.onProgress) } : {};
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files, ...progress } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
       if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, TX_OPTIONS));
@@ -107,6 +115,16 @@ export function createCrm(deps: CrmDeps) {
     } catch (error) {
       return failure(caller ?? fallbackCaller(identity), error);
     }
+  }
+
+  function guarded(listener: ProgressListener): ProgressListener {
+    return (update) => {
+      try {
+        listener(update);
+      } catch (error) {
+        logger.error("a progress listener failed", error);
+      }
+    };
   }
 
   async function findReceipt(workspaceId: string, key: string, since?: Date): Promise<Reply | null> {

@@ -1,4 +1,4 @@
-import type { transferEn } from "./transfer-en.ts";
+import { count, type transferEn } from "./transfer-en.ts";
 
 /** 导入与导出：中文用语。 */
 export const transferZh: typeof transferEn = {
@@ -55,6 +55,8 @@ export const transferZh: typeof transferEn = {
     cancelLabel: () => "取消",
     footer: (hours) => `确认后只新建上面列出的“将新建”的行，全部成功或全部不写入；重复和有错误的行跳过。控制台输入 yes 确认。本次预检 ${hours} 小时后过期。`,
     nothingToCreate: () => "没有可新建的客户：每一行都重复或有错误。",
+    checking: (file, rows) => `${file}：已读取 ${count(rows)} 行，正在检查……`,
+    progress: (written, total) => `正在导入：${count(written)} / ${count(total)} 行……（全部完成后一起保存）`,
     done: (n, from, to) => `已导入 ${n} 个客户（#${from}–#${to}），从今天起按各自等级的跟进节奏提醒。`,
     cancelled: () => "已取消导入，没有写入任何数据。",
     doneTitle: (file) => `已导入：${file}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useCrm, type Person } from "../support/crm-fixture.ts";
-import type { InputFile } from "../../src/reply.ts";
+import type { InputFile, Reply } from "../../src/reply.ts";
 import { csv } from "./files.ts";
 
 const t = useCrm();
@@ -38,10 +38,13 @@ describe("import: the confirm", () => {
     expect((await admin.run(dry.confirm!)).text).toBe("That import was already carried out.");
   });
 
-  it("is confirmed by a plain yes too, like every dry run", async () => {
-    const dry = await send(admin, csv([["Company"], ["Yes Confirmed Co"]]));
+  it("is confirmed by a plain yes too, like every dry run; a small import tells no progress", async () => {
+    const told: string[] = [];
+    const onProgress = (update: Reply) => void told.push(update.text);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["Company"], ["Yes Confirmed Co"]])], onProgress });
     expect(dry.ok).toBe(true);
-    expect((await admin.run("yes")).text).toMatch(/^Imported 1 customers/);
+    expect((await t.crm.execute(admin.identity, "yes", { onProgress })).text).toMatch(/^Imported 1 customers/);
+    expect(told).toEqual([]);
     expect(await t.db.prisma.customer.count({ where: { company: "Yes Confirmed Co" } })).toBe(1);
   });
 
@@ -70,6 +73,9 @@ describe("import: the confirm", () => {
   it("is confirmed only by the person who sent the file, before it expires, and can be cancelled", async () => {
     await rep.run("help");
     const dry = await send(admin, csv([["Company"], ["Theta"]]));
+    const kept = await t.db.prisma.pendingImport.findUniqueOrThrow({ where: { id: dry.confirm!.split(" ")[2]! } });
+    expect([kept.createdAt, kept.expiresAt, kept.confirmedAt]).toEqual([t.clock.now, new Date(t.clock.now.getTime() + 24 * 3_600_000), null]);
+    expect(kept.rows).toMatchObject([{ line: 2, customer: { fields: { company: "Theta" } } }]);
     expect((await rep.run(dry.confirm!)).text).toBe("That import was started by someone else: only they can confirm it.");
     t.clock.advanceDays(2);
     expect((await admin.run(dry.confirm!)).text).toMatch(/^That dry run has expired/);
@@ -118,11 +124,16 @@ describe("import: reps and directors", () => {
 describe("import: a 10,000-row file", () => {
   const admin = t.person("big-admin", { workspace: "imp-big" });
 
-  it("dry-runs and imports every row in one go", async () => {
+  it("dry-runs and imports every row in one go, telling its progress as it goes", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`Big Customer ${i}`, `Contact ${i}`, `1${String(3_000_000_000 + i)}`, ["A", "B", "C", "D"][i % 4]!, "广东"]);
-    const dry = await send(admin, csv([["公司名称", "负责人", "手机", "等级", "省份"], ...rows]));
+    const told: string[] = [];
+    const listen = (update: Reply) => void told.push(update.text);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["公司名称", "负责人", "手机", "等级", "省份"], ...rows])], onProgress: listen });
     expect(dry.text).toContain("10000 rows — 10000 to create, 0 duplicates, 0 with mistakes");
-    const done = await admin.run(dry.confirm!);
+    expect(told).toEqual(["customers.csv: 10,000 rows read; checking them against the workspace…"]);
+    told.length = 0;
+    const done = await t.crm.execute(admin.identity, dry.confirm!, { onProgress: listen });
+    expect(told).toEqual([2_500, 5_000, 7_500].map((n) => `Importing: ${n.toLocaleString("en-US")} of 10,000 rows… (they are saved together at the end)`));
     expect(done.text).toBe("Imported 10000 customers (#1–#10000). They are due on their grade's cadence from today.");
     expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "imp-big" } } })).toBe(10_000);
     expect(await t.db.prisma.stageChange.count({ where: { customer: { workspace: { externalId: "imp-big" } } } })).toBe(10_000);

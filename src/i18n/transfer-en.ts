@@ -8,6 +8,7 @@ export const transferEn = {
     encoding: () => "I could not tell how this CSV is encoded. Save it again from Excel as \"CSV UTF-8\" (or as .xlsx) and send it again.",
     badCsv: (line?: number) => `This CSV cannot be read${line ? ` (around line ${line})` : ""}: check its quotes, or save it again from Excel as .xlsx.`,
     badXlsx: () => "This .xlsx file cannot be opened. Save it again from Excel (File → Save As → Excel Workbook) and send it again.",
+    oneFile: (names: string[]) => `You sent ${names.length} files at once (${names.join(", ")}): send one file per message, each gets its own dry run.`,
     tooBig: (mb: number) => `The file is larger than ${mb} MB. Split it into smaller files and import them one after the other.`,
     format: (name: string) => `"${name}" is not a file I can import: send a .csv or .xlsx file (an old .xls: save it as .xlsx first).`,
     empty: () => "The file has no rows to import: it needs a header row (公司名称, 负责人, 手机…) and at least one customer below it.",

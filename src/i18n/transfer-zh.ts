@@ -6,6 +6,7 @@ export const transferZh: typeof transferEn = {
     encoding: () => "无法识别这个 CSV 的编码。请在 Excel 中另存为“CSV UTF-8”（或 .xlsx）后重新发送。",
     badCsv: (line) => `无法读取这个 CSV${line ? `（约第 ${line} 行）` : ""}：请检查引号，或在 Excel 中另存为 .xlsx 后重新发送。`,
     badXlsx: () => "无法打开这个 .xlsx 文件。请在 Excel 中重新保存（文件 → 另存为 → Excel 工作簿）后重新发送。",
+    oneFile: (names) => `一次发送了 ${names.length} 个文件（${names.join("、")}）：请每条消息只发一个文件，每个文件单独预检。`,
     tooBig: (mb) => `文件超过 ${mb} MB。请拆分成几个小文件，依次导入。`,
     format: (name) => `“${name}”不是可导入的文件：请发送 .csv 或 .xlsx 文件（旧版 .xls 请先另存为 .xlsx）。`,
     empty: () => "文件中没有可导入的行：需要一行表头（公司名称、负责人、手机……），下面至少一行客户。",

@@ -20,6 +20,10 @@ export const importFile: CommandHandler = async (command, ctx) => {
   const { caller, tx, now } = ctx;
   const { m } = caller;
   const [verb, id] = command.words.map((w) => w.value);
+  if ((ctx.files?.length ?? 0) > 1) {
+    const names = ctx.files!.map((f) => f.name);
+    throw new DomainError("one_file", (m) => m.transfer.errors.oneFile(names));
+  }
   const file = ctx.files?.[0];
   if (!file && verb && ["confirm", "确认"].includes(verb.toLowerCase()) && id) {
     const pending = await claimPendingImport(tx, caller, id, now);

@@ -70,6 +70,23 @@ describe("import: the confirm", () => {
     expect(await t.db.prisma.pendingImport.count({ where: { confirmedAt: { not: null }, fileName: "customers.csv", rows: { not: [] } } })).toBeGreaterThan(0);
   });
 
+  it("writes nothing when the database fails midway, after customers were inserted, and the dry run still waits", async () => {
+    const dry = await send(admin, csv([["Company", "Call log"], ["Midway One", ""], ["Midway Two", "explode: the call log insert fails on this one"]]));
+    // A failure the checks cannot foresee: the call-log insert fails after the customers are in.
+    await t.db.prisma.$executeRawUnsafe(`CREATE FUNCTION explode() RETURNS trigger AS $$ BEGIN IF NEW.content LIKE 'explode%' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.db.prisma.$executeRawUnsafe(`CREATE TRIGGER explode BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION explode()`);
+    try {
+      const failed = await admin.run(dry.confirm!);
+      expect(failed.text).toMatch(/^Something went wrong on our side and nothing was saved/);
+    } finally {
+      await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER explode ON "Activity"`);
+      await t.db.prisma.$executeRawUnsafe(`DROP FUNCTION explode()`);
+    }
+    expect(await t.db.prisma.customer.count({ where: { company: { startsWith: "Midway" } } })).toBe(0);
+    expect(await t.db.prisma.stageChange.count({ where: { customer: { company: { startsWith: "Midway" } } } })).toBe(0);
+    expect((await admin.run(dry.confirm!)).text).toMatch(/^Imported 2 customers/);
+  });
+
   it("is confirmed only by the person who sent the file, before it expires, and can be cancelled", async () => {
     await rep.run("help");
     const dry = await send(admin, csv([["Company"], ["Theta"]]));
@@ -118,6 +135,25 @@ describe("import: reps and directors", () => {
     await ann.run(dry.confirm!);
     const owners = await t.db.prisma.customer.findMany({ where: { company: { in: ["Nu", "Xi"] } }, include: { owner: true } });
     expect(owners.map((c) => c.owner.externalId)).toEqual(["rd-ann", "rd-ann"]);
+  });
+});
+
+describe("import: a director who stops being one", () => {
+  const admin = t.person("nd-admin", { workspace: "imp-nd" });
+  const director = t.person("nd-boss", { workspace: "imp-nd" });
+  const rep = t.person("nd-rep", { workspace: "imp-nd" });
+
+  it("cannot confirm the rows their dry run gave to other reps", async () => {
+    await admin.run("help");
+    await rep.run("help");
+    await director.run("help");
+    expect((await admin.run("role nd-boss director")).ok).toBe(true);
+    const dry = await send(director, csv([["公司名称", "负责业务员"], ["Demoted Co", "nd-rep"]]));
+    expect(dry.text).toContain("1 to create");
+    expect((await admin.run("role nd-boss rep")).ok).toBe(true);
+    const refused = await director.run(dry.confirm!);
+    expect(refused.text).toBe("This import assigns customers to other reps, and only a director may: ask a director to import it.");
+    expect(await t.db.prisma.customer.count({ where: { company: "Demoted Co" } })).toBe(0);
   });
 });
 

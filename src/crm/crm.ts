@@ -56,6 +56,11 @@ export interface CommandFailure {
 
 // Long enough for a cold PGlite; short enough that a stuck command does not hold the only connection.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+// An import's confirm is one transaction of up to 20,000 rows (IMPORT_LIMITS): on a busy 2-core
+// machine with PGlite that took 20.6 s, past the usual limit, and failed whole. `import` and
+// `yes` (which confirms an import, or a handover of all of a rep's customers) may take longer.
+const LONG_TX_OPTIONS = { maxWait: 20_000, timeout: 120_000 };
+const LONG_COMMANDS = new Set(["import", "yes"]);
 
 export type Crm = ReturnType<typeof createCrm>;
 
@@ -91,7 +96,8 @@ export function createCrm(deps: CrmDeps) {
       const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files, ...progress } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
-      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, TX_OPTIONS));
+      const txOptions = LONG_COMMANDS.has(command.name) ? LONG_TX_OPTIONS : TX_OPTIONS;
+      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, txOptions));
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
       const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;
@@ -107,7 +113,7 @@ export function createCrm(deps: CrmDeps) {
             data: { reply: withoutFiles(reply) as object },
           });
           return reply;
-        }, TX_OPTIONS);
+        }, txOptions);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         return (await findReceipt(context.workspace.id, dedupeKey, since)) ?? failure(caller, error);

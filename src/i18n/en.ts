@@ -240,7 +240,7 @@ export const en = {
     overdueByRep: () => "Overdue customers per rep",
     grip: () => "The team this week",
     escalated: () => "Escalated", released: () => "Back to the shared pool", claimed: () => "Claimed from the pool", handovers: () => "Handed over",
-    compliance: () => "On cadence now, per rep (not overdue ÷ with a cadence)",
+    compliance: () => "Due touches done on time, per person (on time ÷ due this week, late and still overdue included)",
     pendingFilings: (n: number) => `Filings waiting for approval (${n})`,
     tracked: (n: number) => `A-grade digest (${n})`,
     lastNext: (last: string, next: string) => `last ${last}, next ${next}`,

@@ -71,7 +71,7 @@ export function renderWeeklySummary(
       { label: w.claimed(), value: String(o.claimed) },
       { label: w.handovers(), value: String(o.handovers) },
     ],
-    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => labelled(c.owner, `${((c.onCadence / c.total) * 100).toFixed(0)}%${aside(`${c.onCadence}/${c.total}`, locale)}`, locale)) : [w.none()] }],
+    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => labelled(c.owner, `${((c.onTime / c.due) * 100).toFixed(0)}%${aside(`${c.onTime}/${c.due}`, locale)}`, locale)) : [w.none()] }],
   });
   const overdue = card(w.overdueByRep(), {
     sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => labelled(r.owner, r.count, locale)) : [w.none()] }],

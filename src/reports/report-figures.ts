@@ -1,7 +1,7 @@
 import type { Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 import type { ChangeGroup } from "./movements.ts";
-import { ownedBy, type FigureScope } from "./weekly-figures.ts";
+import { complianceByRep, complianceRate, ownedBy, type FigureScope } from "./weekly-figures.ts";
 
 /**
  * The report's figures beyond the weekly summary's, each one SQL statement over a span
@@ -151,30 +151,28 @@ export interface RepRow {
   visits: number;
   filings: number;
   wins: number;
-  /** Customers with a cadence (a next touch due), and those of them overdue now. */
-  withCadence: number;
-  overdue: number;
-  /** Share of customers with a cadence that are not overdue now; null when there are none. */
+  /** Due touches of the span: done on time, and all of them (done late and still owed included). */
+  onTime: number;
+  dueTouches: number;
+  /** onTime ÷ dueTouches; null (shown "—") when nothing was due. */
   compliance: number | null;
 }
 
 /**
  * One row per person: leads created (customers they own now, created in the span), calls, SMS
  * and visits they logged, filings submitted, wins (standing win orders of their customers) and
- * cadence compliance now. Everyone who owns a customer or logged a touch, and every rep.
+ * cadence compliance (`complianceByRep`). Everyone who owns a customer or logged a touch, and every rep.
  */
 export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: Date, scope: FigureScope): Promise<RepRow[]> {
   const { start, end } = span;
   // A customer in the shared pool is nobody's: it counts for the team, in no one's row.
   const onlyOwner = sql`AND c."pooledAt" IS NULL ${scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}`;
-  const [users, customers, touches, wins] = await Promise.all([
+  const [users, customers, touches, wins, compliance] = await Promise.all([
     prisma.user.findMany({ where: { workspaceId, ...(scope.ownerId ? { id: scope.ownerId } : {}) }, select: { id: true, displayName: true, role: true } }),
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT c."ownerId" AS "userId",
         count(*) FILTER (WHERE c."createdAt" >= ${start} AND c."createdAt" < ${end}) AS "newLeads",
-        count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings",
-        count(*) FILTER (WHERE c."nextDueAt" IS NOT NULL) AS "withCadence",
-        count(*) FILTER (WHERE c."nextDueAt" IS NOT NULL AND c."overdueAt" <= ${now}) AS "overdue"
+        count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings"
       FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} ${onlyOwner} GROUP BY 1`,
     prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT a."userId",
@@ -190,18 +188,18 @@ export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: D
       WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= ${start} AND o."at" < ${end}
         AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${onlyOwner}
       GROUP BY 1`,
+    complianceByRep(prisma, workspaceId, span, now, scope),
   ]);
   const byUser = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [r.userId as string, r]));
   const [c, t, w] = [byUser(customers), byUser(touches), byUser(wins)];
   return users
     .map((u) => {
-      const withCadence = n(c.get(u.id)?.withCadence);
-      const overdue = n(c.get(u.id)?.overdue);
+      const due = compliance.find((x) => x.userId === u.id) ?? { onTime: 0, late: 0, owed: 0 };
       return {
         userId: u.id, name: u.displayName, role: u.role,
         newLeads: n(c.get(u.id)?.newLeads), calls: n(t.get(u.id)?.calls), sms: n(t.get(u.id)?.sms), visits: n(t.get(u.id)?.visits),
         filings: n(c.get(u.id)?.filings), wins: n(w.get(u.id)?.wins),
-        withCadence, overdue, compliance: withCadence > 0 ? (withCadence - overdue) / withCadence : null,
+        onTime: due.onTime, dueTouches: due.onTime + due.late + due.owed, compliance: complianceRate(due),
       };
     })
     .filter((r) => r.role === "rep" || c.has(r.userId) || t.has(r.userId))

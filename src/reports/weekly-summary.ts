@@ -2,7 +2,7 @@ import type { Prisma } from "../db/database.ts";
 import type { PrismaNamespace, Workspace } from "../db/types.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { countMovements } from "./movements.ts";
-import { complianceByRep, orderFigures, weekChanges, weekLostReasons, weekOwnership } from "./weekly-figures.ts";
+import { complianceByRep, complianceRate, orderFigures, weekChanges, weekLostReasons, weekOwnership } from "./weekly-figures.ts";
 
 export interface WeeklySummary {
   start: Date;
@@ -20,8 +20,8 @@ export interface WeeklySummary {
   lostReasons: { reason: string; count: number }[];
   /** Pool movements, handovers and escalations of the week (the director's grip). */
   ownership: { released: number; claimed: number; handovers: number; escalated: number };
-  /** Per rep: customers with a cadence, and how many of them are not overdue. */
-  compliance: { owner: string; onCadence: number; total: number }[];
+  /** Per person with a due touch this week: those done on time, of all due (done late and still owed included). */
+  compliance: { owner: string; onTime: number; due: number }[];
   overdueByRep: { owner: string; count: number }[];
   pendingFilings: { number: number; company: string; owner: string; filedAt: Date | null }[];
   tracked: { number: number; company: string; stage: string; grade: string | null; owner: string; lastTouchAt: Date | null; nextDueAt: Date | null; overdue: boolean }[];
@@ -46,9 +46,9 @@ export async function computeWeeklySummary(
     prisma.customer.findMany({ where: { ...ws, filingStatus: "pending" }, orderBy: { filedAt: "asc" }, include: { owner: { select: { displayName: true } } } }),
     prisma.customer.findMany({ where: { ...ws, OR: trackedWhere(playbook) }, orderBy: { number: "asc" }, include: { owner: { select: { displayName: true } } } }),
     weekOwnership(prisma, workspace.id, week),
-    complianceByRep(prisma, workspace.id, now),
+    complianceByRep(prisma, workspace.id, week, now),
   ]);
-  const ownerIds = [...new Set([...overdue.map((o) => o.ownerId), ...compliance.map((c) => c.ownerId)])];
+  const ownerIds = [...new Set([...overdue.map((o) => o.ownerId), ...compliance.map((c) => c.userId)])];
   const owners = ownerIds.length ? await prisma.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, displayName: true } }) : [];
 
   const movements = countMovements(playbook, changes);
@@ -78,8 +78,9 @@ export async function computeWeeklySummary(
     },
     ownership,
     compliance: compliance
-      .map((c) => ({ owner: owners.find((u) => u.id === c.ownerId)?.displayName ?? "?", onCadence: c.onCadence, total: c.total }))
-      .sort((a, b) => a.onCadence / a.total - b.onCadence / b.total || a.owner.localeCompare(b.owner)),
+      .filter((c) => complianceRate(c) !== null)
+      .map((c) => ({ owner: owners.find((u) => u.id === c.userId)?.displayName ?? "?", onTime: c.onTime, due: c.onTime + c.late + c.owed }))
+      .sort((a, b) => a.onTime / a.due - b.onTime / b.due || a.owner.localeCompare(b.owner)),
     lostReasons: reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     overdueByRep: overdue
       .map((o) => ({ owner: owners.find((u) => u.id === o.ownerId)?.displayName ?? "?", count: o._count._all }))

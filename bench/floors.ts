@@ -38,30 +38,48 @@ export function morningFloor(db: Database, workspaceId: string, endOfDay: Date, 
   );
 }
 
-/** Every number of the weekly summary, aggregated by the database in one statement. */
+/**
+ * Every number and list of the weekly summary, aggregated by the database in one statement: the
+ * same data `computeWeeklySummary` returns (funnel, moves, the standing orders' figures, lost
+ * reasons, ownership, compliance and overdue per rep with names, pending filings, tracked).
+ */
 export function weeklyFloor(db: Database, playbook: Playbook, workspaceId: string, week: { start: Date; end: Date }, now: Date) {
   const lost = playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id);
   const trackedStages = playbook.stages.filter((s) => s.tracked).map((s) => s.id);
   const trackedPairs = playbook.stages.flatMap((s) => (s.tracked ? [] : s.trackedGrades.map((g) => `${s.id}/${g}`)));
   return db.query(
-    `SELECT
+    `WITH standing AS (SELECT o."customerId", o."kind", o."amount", o."at" FROM "Order" o
+                        WHERE o."workspaceId" = $1 AND o."at" < $3 AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= $3)),
+          per_customer AS (SELECT "customerId", count(*) AS "orders", min("at") AS "firstAt" FROM standing GROUP BY 1)
+     SELECT
        (SELECT json_agg(g) FROM (SELECT "stage", "grade", count(*) FROM "Customer" WHERE "workspaceId" = $1 GROUP BY 1, 2) g) AS "funnel",
-       (SELECT json_agg(m) FROM (SELECT "fromStage", "fromGrade", "toStage", "toGrade", count(*) FROM "StageChange"
-                                  WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 GROUP BY 1, 2, 3, 4) m) AS "moves",
-       (SELECT json_build_object('won', count(DISTINCT o."customerId"), 'revenue', sum(o."amount"),
-                                 'weekWon', count(DISTINCT o."customerId") FILTER (WHERE o."at" >= $2), 'weekRevenue', sum(o."amount") FILTER (WHERE o."at" >= $2))
-          FROM "Order" o WHERE o."workspaceId" = $1 AND o."at" < $3 AND o."cancelledAt" IS NULL) AS "closed",
+       (SELECT json_agg(m) FROM (SELECT "fromStage", "fromGrade", "toStage", "toGrade", "lossKind", count(*) FROM "StageChange"
+                                  WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 GROUP BY 1, 2, 3, 4, 5) m) AS "moves",
+       (SELECT json_build_object(
+          'weekWon', count(*) FILTER (WHERE "kind" = 'win' AND "at" >= $2), 'weekOrders', count(*) FILTER (WHERE "at" >= $2),
+          'weekRevenue', sum("amount") FILTER (WHERE "at" >= $2), 'revenue', sum("amount"), 'priced', count("amount"),
+          'won', (SELECT count(*) FROM per_customer), 'repeat', (SELECT count(*) FROM per_customer WHERE "orders" >= 2),
+          'cycle', (SELECT sum(extract(epoch FROM p."firstAt" - c."createdAt")) FROM per_customer p JOIN "Customer" c ON c."id" = p."customerId"))
+          FROM standing) AS "closed",
+       (SELECT json_build_object('count', count(*), 'amount', sum("amount")) FROM "Order"
+         WHERE "workspaceId" = $1 AND "cancelledAt" >= $2 AND "cancelledAt" < $3) AS "cancelled",
        (SELECT count(*) FROM "Customer" WHERE "workspaceId" = $1 AND "createdAt" < $3) AS "leads",
-       (SELECT json_agg(l) FROM (SELECT c."lostReason", count(*) FROM "StageChange" s JOIN "Customer" c ON c."id" = s."customerId"
-                                  WHERE s."workspaceId" = $1 AND s."at" >= $2 AND s."at" < $3 AND s."toStage" = ANY($5::text[]) GROUP BY 1) l) AS "lost",
+       (SELECT json_agg(l) FROM (SELECT "lostReason", count(*) FROM "StageChange"
+                                  WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 AND "toStage" = ANY($5::text[]) GROUP BY 1) l) AS "lost",
+       (SELECT json_build_object('released', count(*) FILTER (WHERE "toOwnerId" IS NULL), 'claimed', count(*) FILTER (WHERE "fromOwnerId" IS NULL),
+                                 'handovers', count(*) FILTER (WHERE "fromOwnerId" IS NOT NULL AND "toOwnerId" IS NOT NULL),
+                                 'escalated', (SELECT count(*) FROM "Customer" WHERE "workspaceId" = $1 AND "escalatedAt" >= $2 AND "escalatedAt" < $3))
+          FROM "OwnerChange" WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3) AS "ownership",
+       (SELECT json_agg(r) FROM (SELECT u."displayName", count(*) AS "total", count(*) FILTER (WHERE c."overdueAt" <= $4) AS "late"
+                                   FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
+                                  WHERE c."workspaceId" = $1 AND c."pooledAt" IS NULL AND c."nextDueAt" IS NOT NULL GROUP BY u."id", u."displayName") r) AS "compliance",
        (SELECT json_agg(o) FROM (SELECT u."displayName", count(*) FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
                                   WHERE c."workspaceId" = $1 AND c."overdueAt" <= $4 GROUP BY u."id", u."displayName") o) AS "overdue",
-       (SELECT json_agg(p) FROM (SELECT c."number", c."company", u."displayName", c."filedAt" FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
-                                  WHERE c."workspaceId" = $1 AND c."filingStatus" = 'pending' ORDER BY c."filedAt") p) AS "pending",
-       (SELECT json_agg(t) FROM (SELECT c."number", c."company", c."stage", c."grade", u."displayName", c."lastTouchAt", c."nextDueAt", c."overdueAt" <= $4 AS "overdue"
+       (SELECT json_agg(p ORDER BY p."filedAt", p."number") FROM (SELECT c."number", c."company", u."displayName", c."filedAt" FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
+                                  WHERE c."workspaceId" = $1 AND c."filingStatus" = 'pending') p) AS "pending",
+       (SELECT json_agg(t ORDER BY t."number") FROM (SELECT c."number", c."company", c."stage", c."grade", u."displayName", c."lastTouchAt", c."nextDueAt", c."overdueAt" <= $4 AS "overdue"
                                    FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
-                                  WHERE c."workspaceId" = $1 AND (c."stage" = ANY($6::text[]) OR c."stage" || '/' || c."grade" = ANY($7::text[]))
-                                  ORDER BY c."number") t) AS "tracked"`,
+                                  WHERE c."workspaceId" = $1 AND (c."stage" = ANY($6::text[]) OR c."stage" || '/' || c."grade" = ANY($7::text[]))) t) AS "tracked"`,
     [workspaceId, iso(week.start), iso(week.end), iso(now), lost, trackedStages, trackedPairs],
   );
 }

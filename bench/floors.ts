@@ -9,30 +9,31 @@ import { iso } from "./seed.ts";
  */
 
 const TOUCHES = `(SELECT json_agg(json_build_object('channel', t."channel", 'lastAt', t."lastAt", 'count', t."count"))
-                    FROM (SELECT a."channel", max(a."at") AS "lastAt", count(*) FILTER (WHERE a."at" >= c."stageEnteredAt") AS "count"
-                            FROM "Activity" a WHERE a."customerId" = c."id" AND a."channel" = ANY($4::text[]) GROUP BY a."channel") t)`;
+                    FROM (SELECT a."channel", max(a."at") AS "lastAt", count(*) FILTER (WHERE a."at" >= d."stageEnteredAt") AS "count"
+                            FROM "Activity" a WHERE a."customerId" = d."id" AND a."channel" = ANY($4::text[]) GROUP BY a."channel") t)`;
 
-/** One rep's due customers, first by due time, with the count and each one's per-channel touches. */
-export function dueListFloor(db: Database, workspaceId: string, ownerId: string, endOfDay: Date, limit: number) {
-  return db.query(
-    `SELECT c.*, count(*) OVER () AS "total", ${TOUCHES} AS "touches"
-       FROM "Customer" c
-      WHERE c."workspaceId" = $1 AND c."ownerId" = $2 AND c."nextDueAt" <= $3
-      ORDER BY c."nextDueAt" LIMIT ${limit}`,
-    [workspaceId, ownerId, iso(endOfDay), [...TOUCH_CHANNELS]],
-  );
+/** The list's order for the default playbook: overdue, the later stage (its list: potential … won, lost), the better grade, the longest waiting. */
+const RANK = `coalesce(c."overdueAt" <= $5, false) DESC,
+              CASE c."stage" WHEN 'lost' THEN 0 WHEN 'won' THEN 1 WHEN 'selection' THEN 2 WHEN 'intention' THEN 3 WHEN 'potential' THEN 4 ELSE 5 END,
+              CASE c."grade" WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 WHEN 'D' THEN 4 ELSE 0 END,
+              c."nextDueAt", c."number"`;
+
+/** A rep's due customers: the first `limit` in the list's order with the counts, each with its per-channel touches. */
+const DUE = (owner: string, limit: number) => `
+  SELECT d.*, ${TOUCHES} AS "touches"
+    FROM (SELECT c.*, count(*) OVER () AS "total", count(*) FILTER (WHERE c."overdueAt" <= $5) OVER () AS "overdue"
+            FROM "Customer" c WHERE c."workspaceId" = $1 AND c."ownerId" = ${owner} AND c."nextDueAt" <= $3
+           ORDER BY ${RANK} LIMIT ${limit}) d`;
+
+/** One rep's first due customers in the list's order, with the counts and each one's per-channel touches. */
+export function dueListFloor(db: Database, workspaceId: string, ownerId: string, endOfDay: Date, now: Date, limit: number) {
+  return db.query(DUE("$2", limit), [workspaceId, ownerId, iso(endOfDay), [...TOUCH_CHANNELS], iso(now)]);
 }
 
 /** Every rep's first due customers, with the counts and touches: what the morning job composes from. */
 export function morningFloor(db: Database, workspaceId: string, endOfDay: Date, now: Date, limit: number) {
   return db.query(
-    `SELECT u."id" AS "rep", n."total", n."overdue", d.*
-       FROM "User" u
-      CROSS JOIN LATERAL (SELECT count(*) AS "total", count(*) FILTER (WHERE "overdueAt" <= $5) AS "overdue"
-                            FROM "Customer" WHERE "ownerId" = u."id" AND "workspaceId" = $1 AND "nextDueAt" <= $3) n
-      CROSS JOIN LATERAL (SELECT c.*, ${TOUCHES} AS "touches" FROM "Customer" c
-                           WHERE c."ownerId" = u."id" AND c."workspaceId" = $1 AND c."nextDueAt" <= $3
-                           ORDER BY c."nextDueAt" LIMIT ${limit}) d
+    `SELECT u."id" AS "rep", l.* FROM "User" u CROSS JOIN LATERAL (${DUE(`u."id"`, limit)}) l
       WHERE u."workspaceId" = $1 AND $2::text IS NOT NULL`,
     [workspaceId, "all", iso(endOfDay), [...TOUCH_CHANNELS], iso(now)],
   );

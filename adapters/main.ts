@@ -20,6 +20,7 @@ async function main(): Promise<number> {
   let server: Server | undefined;
   let scheduler: { stop(): Promise<void> } | undefined;
   const stop = new AbortController();
+  let lostDatabase = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
   // The last line of defence: nothing a platform or a person sends may end the process. Every
   // request is caught at its edge; should a library still drop a promise, it is logged here.
@@ -27,6 +28,11 @@ async function main(): Promise<number> {
   process.on("unhandledRejection", (reason) => safety.error("unhandled rejection; the bot keeps running", reason));
   try {
     runtime = await bootstrap(process.env, process.stdout);
+    void runtime.db.lost?.then((error) => {
+      safety.error("the embedded database stopped; the bot stops so that it can be restarted", error);
+      lostDatabase = true;
+      stop.abort();
+    });
     const { config, platforms, crm, playbook } = runtime;
     m = runtime.m;
     const routes = platforms.flatMap((p) => p.routes);
@@ -64,7 +70,7 @@ async function main(): Promise<number> {
     }
     // With a messenger, the bot serves until it is told to stop, whatever happens to stdin.
     if (platforms.length > 0 && !stop.signal.aborted) await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
-    return 0;
+    return lostDatabase ? 1 : 0;
   } catch (error) {
     process.stderr.write(`${explainStartupError(error, m)}\n`);
     return 1;

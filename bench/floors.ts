@@ -42,7 +42,8 @@ export function morningFloor(db: Database, workspaceId: string, endOfDay: Date, 
 /**
  * Every number and list of the weekly summary, aggregated by the database in one statement: the
  * same data `computeWeeklySummary` returns (funnel, moves, the standing orders' figures, lost
- * reasons, ownership, compliance and overdue per rep with names, pending filings, tracked).
+ * reasons, ownership, compliance (due touches on time, late, still owed: a past week's) and
+ * overdue per rep with names, pending filings, tracked).
  */
 export function weeklyFloor(db: Database, playbook: Playbook, workspaceId: string, week: { start: Date; end: Date }, now: Date) {
   const lost = playbook.stages.filter((s) => s.kind === "lost").map((s) => s.id);
@@ -71,9 +72,12 @@ export function weeklyFloor(db: Database, playbook: Playbook, workspaceId: strin
                                  'handovers', count(*) FILTER (WHERE "fromOwnerId" IS NOT NULL AND "toOwnerId" IS NOT NULL),
                                  'escalated', (SELECT count(*) FROM "Customer" WHERE "workspaceId" = $1 AND "escalatedAt" >= $2 AND "escalatedAt" < $3))
           FROM "OwnerChange" WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3) AS "ownership",
-       (SELECT json_agg(r) FROM (SELECT u."displayName", count(*) AS "total", count(*) FILTER (WHERE c."overdueAt" <= $4) AS "late"
-                                   FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
-                                  WHERE c."workspaceId" = $1 AND c."pooledAt" IS NULL AND c."nextDueAt" IS NOT NULL GROUP BY u."id", u."displayName") r) AS "compliance",
+       (SELECT json_agg(r) FROM (SELECT u."displayName", coalesce(a."onTime", 0) AS "onTime", coalesce(a."late", 0) AS "late", coalesce(o."owed", 0) AS "owed"
+                                   FROM (SELECT "userId", count(*) FILTER (WHERE "at" < "overdueAt") AS "onTime", count(*) FILTER (WHERE "at" >= "overdueAt") AS "late"
+                                           FROM "Activity" WHERE "workspaceId" = $1 AND "at" >= $2 AND "at" < $3 AND "dueAt" IS NOT NULL GROUP BY 1) a
+                                   FULL JOIN (SELECT "ownerId" AS "userId", count(*) AS "owed" FROM "Customer"
+                                               WHERE "workspaceId" = $1 AND "pooledAt" IS NULL AND "overdueAt" < $3 GROUP BY 1) o ON o."userId" = a."userId"
+                                   JOIN "User" u ON u."id" = coalesce(a."userId", o."userId")) r) AS "compliance",
        (SELECT json_agg(o) FROM (SELECT u."displayName", count(*) FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"
                                   WHERE c."workspaceId" = $1 AND c."overdueAt" <= $4 GROUP BY u."id", u."displayName") o) AS "overdue",
        (SELECT json_agg(p ORDER BY p."filedAt", p."number") FROM (SELECT c."number", c."company", u."displayName", c."filedAt" FROM "Customer" c JOIN "User" u ON u."id" = c."ownerId"

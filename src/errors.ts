@@ -14,7 +14,7 @@ export const ERROR_CODES = [
   "same_owner", "in_pool", "not_in_pool", "holding_limit", "cooldown", "nothing_pending", "bad_calendar", "prerequisites",
   // Refused before parsing (src/commands/input-limits.ts, customer-ref.ts).
   "control_character", "broken_character", "too_long", "mobile_as_ref",
-  "bad_file", "file_too_big", "no_file", "import_gone", "import_expired", "import_done",
+  "bad_file", "file_too_big", "no_file", "one_file", "import_gone", "import_expired", "import_done",
   "bad_period", "bad_share", "no_history",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

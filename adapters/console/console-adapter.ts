@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Crm } from "../../src/crm/crm.ts";
 import type { Identity } from "../../src/crm/identity.ts";
+import type { Reply } from "../../src/reply.ts";
 import { consoleRequest, saveExports } from "./console-files.ts";
 import { renderText } from "./render-text.ts";
 import { saveReplyFiles as saveImages } from "./save-files.ts";
@@ -35,7 +36,9 @@ export async function runConsole(options: ConsoleOptions, signal?: AbortSignal):
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
       const request = await consoleRequest(line);
-      const reply = await crm.execute(identity, request.line, request.options);
+      // A long import's progress lines are printed as they come, before its answer.
+      const onProgress = (update: Reply) => void output.write(`${renderText(update)}\n`);
+      const reply = await crm.execute(identity, request.line, { ...request.options, onProgress });
       // Charts go under DATA_DIR/reports, exports under DATA_DIR/exports.
       const images = (reply.files ?? []).filter((f) => f.mimeType.startsWith("image/"));
       const others = (reply.files ?? []).filter((f) => !f.mimeType.startsWith("image/"));

@@ -3,7 +3,7 @@ import type { App, BlockAction, types } from "@slack/bolt";
 import type { Reply } from "../../src/reply.ts";
 import { CLICK_WINDOW_MS, clickKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
-import { deliver, type ReplyTarget } from "./delivery.ts";
+import { deliver, progressFor, type ReplyTarget } from "./delivery.ts";
 import { formOf } from "./forms.ts";
 import type { SlackUserRef } from "./identity.ts";
 import { execute } from "./locales.ts";
@@ -44,7 +44,10 @@ async function onClick(deps: SlackDeps, body: BlockAction, element: ClickedEleme
   const line = kind === "run" ? element.value : element.selected_option?.value;
   if (!line) return;
   const identity = await deps.identities.resolve(ref);
-  const reply = await execute(deps, identity, line, clickOnce(body, element, line));
+  // An import's confirm button: its progress comes as messages below the card it will replace.
+  const progress = progressFor(deps, identity, target);
+  const reply = await execute(deps, identity, line, { ...clickOnce(body, element, line), onProgress: progress.push });
+  await progress.settled();
   await deliver(deps, identity, target, reply);
 }
 

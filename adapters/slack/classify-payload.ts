@@ -14,8 +14,8 @@ import { ACTION_ID_PATTERN } from "./payload-codec.ts";
 export type Classified = { kind: "handled"; what: string } | { kind: "ignored"; what: string } | { kind: "malformed"; reason: string };
 
 const HANDLED_VIEWS = new Set([PROMPT_CALLBACK, FORM_CALLBACK]);
-/** The manifest's bot events (`app_home_opened`, `message.im`). */
-const HANDLED_EVENTS = new Set(["app_home_opened", "message"]);
+/** The manifest's bot events (`app_home_opened`, `message.im`, `file_shared`). */
+const HANDLED_EVENTS = new Set(["app_home_opened", "message", "file_shared"]);
 
 export function classifySlackBody(body: Record<string, unknown>): Classified {
   if (typeof body.command === "string") return slashCommand(body);
@@ -78,6 +78,8 @@ function eventCallback(body: Record<string, unknown>): Classified {
   if (!nonEmpty(body.event_id) || !nonEmpty(body.team_id)) return { kind: "malformed", reason: "event_callback without event_id or team_id" };
   if (event.type === "app_home_opened" && !nonEmpty(event.user)) return { kind: "malformed", reason: "app_home_opened without a user" };
   if (event.type === "message" && event.text !== undefined && typeof event.text !== "string") return { kind: "malformed", reason: "a message whose text is not text" };
+  if (event.type === "message" && event.files !== undefined && !Array.isArray(event.files)) return { kind: "malformed", reason: "a message whose files are not a list" };
+  if (event.type === "file_shared" && !(nonEmpty(event.file_id) || (isObject(event.file) && nonEmpty(event.file.id)))) return { kind: "malformed", reason: "file_shared without a file id" };
   return { kind: "handled", what: `event ${event.type}` };
 }
 

@@ -2,7 +2,7 @@ import type { App, SlashCommand } from "@slack/bolt";
 import { isReadOnlyCommand } from "../../src/commands/read-only.ts";
 import { SLASH_WINDOW_MS, slashKey } from "./dedupe-keys.ts";
 import type { SlackDeps } from "./deps.ts";
-import { deliver } from "./delivery.ts";
+import { deliver, progressFor } from "./delivery.ts";
 import { formOf } from "./forms.ts";
 import { execute } from "./locales.ts";
 import { describeError } from "./slack-logger.ts";
@@ -34,8 +34,10 @@ async function runCommand(deps: SlackDeps, command: SlashCommand): Promise<void>
   const text = command.text ?? "";
   // A repeated read shows the current state; only writes are answered from the first reply.
   const once = isReadOnlyCommand(text) ? {} : { dedupeKey: slashKey(command.team_id, command.user_id, text), dedupeWindowMs: SLASH_WINDOW_MS };
-  const reply = await execute(deps, identity, text, once);
   const target = { kind: "message" as const, responseUrl: command.response_url, channelId: command.channel_id };
+  const progress = progressFor(deps, identity, target);
+  const reply = await execute(deps, identity, text, { ...once, onProgress: progress.push });
+  await progress.settled();
   const form = formOf(reply);
   if (form && command.trigger_id) {
     const s = await deps.locales.strings(identity);

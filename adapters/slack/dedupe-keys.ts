@@ -34,3 +34,14 @@ export function viewKey(viewId: string): string {
 export function eventKey(eventId: string): string {
   return `slack:event:${eventId}`;
 }
+
+/**
+ * One file shared with the bot comes as two events when both are subscribed (a `message` with
+ * `files`, and `file_shared`), each possibly retried: all of them are one import, keyed on the
+ * file. Within the hour only: the same file shared again later is checked again.
+ */
+export const FILE_WINDOW_MS = 60 * 60_000;
+
+export function fileKey(teamId: string, fileId: string): string {
+  return `slack:file:${teamId}:${fileId}`;
+}

@@ -7,6 +7,7 @@ import { deliverFiles } from "./deliver-files.ts";
 import { publishHome } from "./home.ts";
 import { describeError } from "./slack-logger.ts";
 import { renderReply } from "./render-blocks.ts";
+import { progressRelay, type ProgressRelay } from "../shared/progress-relay.ts";
 
 type AnyBlock = types.KnownBlock | types.Block;
 
@@ -31,6 +32,22 @@ export type ReplyTarget =
 export async function deliver(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {
   await showReply(deps, identity, target, reply);
   await deliverFiles(deps, identity.userId, reply, `reply:${identity.workspaceId}:${identity.userId}:${Date.now()}`);
+}
+
+/**
+ * Where a long command's progress messages go (an import's "2,500 of 10,000 rows"): where its
+ * answer will, as new messages only the person sees — never replacing the clicked card, which
+ * the answer replaces. A response_url takes five posts: at most three progress messages and
+ * the answer. Nothing goes to the Home tab, whose view the answer alone replaces.
+ */
+export function progressFor(deps: SlackDeps, identity: Identity, target: ReplyTarget): ProgressRelay {
+  return progressRelay(
+    async (update) => {
+      if (target.kind !== "message") return;
+      await showReply(deps, identity, { kind: "message", ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}), ...(target.channelId ? { channelId: target.channelId } : {}) }, update);
+    },
+    (error) => deps.logger.warn(`could not show progress to ${identity.userId}: ${describeError(error)}`),
+  );
 }
 
 async function showReply(deps: SlackDeps, identity: Identity, target: ReplyTarget, reply: Reply): Promise<void> {

@@ -4,6 +4,8 @@ import type { SlackDeps } from "./deps.ts";
 import { execute } from "./locales.ts";
 import { renderReply } from "./render-blocks.ts";
 import { deliverFiles } from "./deliver-files.ts";
+import { progressRelay } from "../shared/progress-relay.ts";
+import { describeError } from "./slack-logger.ts";
 
 interface DirectMessage {
   channel: string;
@@ -28,7 +30,13 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if (!deps.events.claim(eventId, true)) return;
     try {
       const identity = await deps.identities.resolve({ teamId, userId: message.user, channelId: message.channel });
-      const reply = await execute(deps, identity, message.text, { dedupeKey: eventKey(eventId) });
+      // A `yes` to an import's dry run: its progress comes as messages before the answer.
+      const progress = progressRelay(
+        (update) => deps.api.chat.postMessage({ channel: message.channel, ...renderReply(update) }),
+        (error) => deps.logger.warn(`could not send progress to ${message.user}: ${describeError(error)}`),
+      );
+      const reply = await execute(deps, identity, message.text, { dedupeKey: eventKey(eventId), onProgress: progress.push });
+      await progress.settled();
       await deps.api.chat.postMessage({ channel: message.channel, ...renderReply(reply) });
       await deliverFiles(deps, message.user, reply, eventKey(eventId), message.channel);
     } catch (error) {

@@ -6,7 +6,7 @@ import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import type { InputFile, Reply } from "../reply.ts";
 import type { Caller } from "./caller.ts";
-import type { CommandContext } from "../commands/context.ts";
+import type { CommandContext, ProgressListener } from "../commands/context.ts";
 import { HANDLERS } from "../commands/handlers/index.ts";
 import { parseCommand } from "../commands/parse.ts";
 import { normalizeCommandLine } from "../commands/input-limits.ts";
@@ -39,6 +39,13 @@ export interface ExecuteOptions {
   dedupeWindowMs?: number;
   /** Files the person sent with the command (an import). */
   files?: readonly InputFile[];
+  /**
+   * Where a long command's progress messages go (an import's "2,500 of 10,000 rows"), while it
+   * runs: the adapter shows each to the person. Called synchronously; it must not block, and an
+   * exception it throws is logged, never fails the command. A repeated delivery answered from
+   * its receipt reports nothing.
+   */
+  onProgress?: ProgressListener;
 }
 
 /** Why a command was refused: a stable code (e.g. `duplicate`) and field problems for forms. */
@@ -49,6 +56,11 @@ export interface CommandFailure {
 
 // Long enough for a cold PGlite; short enough that a stuck command does not hold the only connection.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+// An import's confirm is one transaction of up to 20,000 rows (IMPORT_LIMITS): on a busy 2-core
+// machine with PGlite that took 20.6 s, past the usual limit, and failed whole. `import` and
+// `yes` (which confirms an import, or a handover of all of a rep's customers) may take longer.
+const LONG_TX_OPTIONS = { maxWait: 20_000, timeout: 120_000 };
+const LONG_COMMANDS = new Set(["import", "yes"]);
 
 export type Crm = ReturnType<typeof createCrm>;
 
@@ -80,10 +92,12 @@ export function createCrm(deps: CrmDeps) {
       const at = now();
       const rules = playbookForWorkspace(playbook, context.workspace);
       const files = options.files ? { files: options.files } : {};
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files } satisfies CommandContext);
+      const progress = options.onProgress ? { progress: guarded(options.onProgress) } : {};
+      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files, ...progress } satisfies CommandContext);
       const { dedupeKey, dedupeWindowMs } = options;
       // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
-      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, TX_OPTIONS));
+      const txOptions = LONG_COMMANDS.has(command.name) ? LONG_TX_OPTIONS : TX_OPTIONS;
+      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, txOptions));
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
       const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;
@@ -100,7 +114,7 @@ export function createCrm(deps: CrmDeps) {
             data: { reply: withoutFiles(reply) as object },
           });
           return reply;
-        }, TX_OPTIONS);
+        }, txOptions);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         return (await findReceipt(context.workspace.id, dedupeKey, since)) ?? failure(caller, error);
@@ -126,6 +140,16 @@ export function createCrm(deps: CrmDeps) {
       if (!isUniqueViolation(error)) throw error;
       return (await findReceipt(workspaceId, key, since)) ?? reply;
     }
+  }
+
+  function guarded(listener: ProgressListener): ProgressListener {
+    return (update) => {
+      try {
+        listener(update);
+      } catch (error) {
+        logger.error("a progress listener failed", error);
+      }
+    };
   }
 
   async function findReceipt(workspaceId: string, key: string, since?: Date): Promise<Reply | null> {

@@ -24,6 +24,12 @@ export interface Database {
    */
   query: SqlQuery;
   close(): Promise<void>;
+  /**
+   * Embedded only: settles if the database's thread stops unasked. Nothing can be served after
+   * that, so the bot stops (exit code 1) for its supervisor to restart it, rather than answer
+   * every message with an error. PostgreSQL has none: the pool reconnects by itself.
+   */
+  lost?: Promise<Error>;
 }
 
 export type DatabaseOptions =
@@ -99,6 +105,7 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   return {
     kind: "pglite",
     prisma,
+    lost: (pglite as unknown as PGliteThread).lost,
     query: async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows,
     async close() {
       await prisma.$disconnect();

@@ -45,6 +45,13 @@ export class PGliteThread {
   private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private next = 1;
   private failure: Error | undefined;
+  private closing = false;
+  private onLost!: (error: Error) => void;
+  /**
+   * Settles when the thread stopped without being closed (it crashed, or ran out of memory):
+   * the database is gone for good, and every call from then on fails.
+   */
+  readonly lost = new Promise<Error>((resolve) => (this.onLost = resolve));
 
   private constructor() {
     this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url));
@@ -105,6 +112,7 @@ export class PGliteThread {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.failure) await this.call("close", {}).catch(() => undefined);
     await this.worker.terminate();
   }
@@ -127,6 +135,7 @@ export class PGliteThread {
   }
 
   private fail(error: Error): void {
+    if (!this.failure && !this.closing) this.onLost(error);
     this.failure ??= error;
     for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();

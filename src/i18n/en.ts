@@ -80,6 +80,7 @@ export const en = {
   pool: {
     released: (n: number, company: string) => `#${n} ${company} is back in the shared pool.`,
     claimed: (n: number, company: string) => `#${n} ${company} is yours now.`,
+    claimedFromYou: (customer: string, by: string) => `${by} claimed ${customer}, your former customer, from the shared pool.`,
     title: (n: number, filter: string) => `Shared pool${filter ? ` — ${filter}` : ""}: ${plural(n, "customer")}`,
     empty: (filter: string) => `The shared pool is empty${filter ? ` for ${filter}` : ""}.`,
     since: (date: string) => `in the pool since ${date}`,
@@ -239,7 +240,7 @@ export const en = {
     overdueByRep: () => "Overdue customers per rep",
     grip: () => "The team this week",
     escalated: () => "Escalated", released: () => "Back to the shared pool", claimed: () => "Claimed from the pool", handovers: () => "Handed over",
-    compliance: () => "On cadence now, per rep (not overdue ÷ with a cadence)",
+    compliance: () => "Due touches done on time, per person (on time ÷ due this week, late and still overdue included)",
     pendingFilings: (n: number) => `Filings waiting for approval (${n})`,
     tracked: (n: number) => `A-grade digest (${n})`,
     lastNext: (last: string, next: string) => `last ${last}, next ${next}`,

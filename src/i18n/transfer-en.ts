@@ -1,9 +1,14 @@
 /** Import and export (导入/导出): the English words. The Chinese catalog is typed against these. */
+
+/** Row counts with thousands separators (10,000), as both languages write them. */
+export const count = (n: number): string => n.toLocaleString("en-US");
+
 export const transferEn = {
   errors: {
     encoding: () => "I could not tell how this CSV is encoded. Save it again from Excel as \"CSV UTF-8\" (or as .xlsx) and send it again.",
     badCsv: (line?: number) => `This CSV cannot be read${line ? ` (around line ${line})` : ""}: check its quotes, or save it again from Excel as .xlsx.`,
     badXlsx: () => "This .xlsx file cannot be opened. Save it again from Excel (File → Save As → Excel Workbook) and send it again.",
+    oneFile: (names: string[]) => `You sent ${names.length} files at once (${names.join(", ")}): send one file per message, each gets its own dry run.`,
     tooBig: (mb: number) => `The file is larger than ${mb} MB. Split it into smaller files and import them one after the other.`,
     format: (name: string) => `"${name}" is not a file I can import: send a .csv or .xlsx file (an old .xls: save it as .xlsx first).`,
     empty: () => "The file has no rows to import: it needs a header row (公司名称, 负责人, 手机…) and at least one customer below it.",
@@ -53,6 +58,8 @@ export const transferEn = {
     cancelLabel: () => "Cancel",
     footer: (hours: number) => `Confirm creates exactly the rows listed to create, all or none; duplicates and mistakes are skipped. Console: type yes. This dry run expires in ${hours} h.`,
     nothingToCreate: () => "Nothing to create: every row is a duplicate or has a mistake.",
+    checking: (file: string, rows: number) => `${file}: ${count(rows)} rows read; checking them against the workspace…`,
+    progress: (written: number, total: number) => `Importing: ${count(written)} of ${count(total)} rows… (they are saved together at the end)`,
     done: (n: number, from: number, to: number) => `Imported ${n} customers (#${from}–#${to}). They are due on their grade's cadence from today.`,
     cancelled: () => "Import cancelled; nothing was written.",
     doneTitle: (file: string) => `Imported: ${file}`,

@@ -1,4 +1,4 @@
-import type { transferEn } from "./transfer-en.ts";
+import { count, type transferEn } from "./transfer-en.ts";
 
 /** 导入与导出：中文用语。 */
 export const transferZh: typeof transferEn = {
@@ -6,6 +6,7 @@ export const transferZh: typeof transferEn = {
     encoding: () => "无法识别这个 CSV 的编码。请在 Excel 中另存为“CSV UTF-8”（或 .xlsx）后重新发送。",
     badCsv: (line) => `无法读取这个 CSV${line ? `（约第 ${line} 行）` : ""}：请检查引号，或在 Excel 中另存为 .xlsx 后重新发送。`,
     badXlsx: () => "无法打开这个 .xlsx 文件。请在 Excel 中重新保存（文件 → 另存为 → Excel 工作簿）后重新发送。",
+    oneFile: (names) => `一次发送了 ${names.length} 个文件（${names.join("、")}）：请每条消息只发一个文件，每个文件单独预检。`,
     tooBig: (mb) => `文件超过 ${mb} MB。请拆分成几个小文件，依次导入。`,
     format: (name) => `“${name}”不是可导入的文件：请发送 .csv 或 .xlsx 文件（旧版 .xls 请先另存为 .xlsx）。`,
     empty: () => "文件中没有可导入的行：需要一行表头（公司名称、负责人、手机……），下面至少一行客户。",
@@ -55,6 +56,8 @@ export const transferZh: typeof transferEn = {
     cancelLabel: () => "取消",
     footer: (hours) => `确认后只新建上面列出的“将新建”的行，全部成功或全部不写入；重复和有错误的行跳过。控制台输入 yes 确认。本次预检 ${hours} 小时后过期。`,
     nothingToCreate: () => "没有可新建的客户：每一行都重复或有错误。",
+    checking: (file, rows) => `${file}：已读取 ${count(rows)} 行，正在检查……`,
+    progress: (written, total) => `正在导入：${count(written)} / ${count(total)} 行……（全部完成后一起保存）`,
     done: (n, from, to) => `已导入 ${n} 个客户（#${from}–#${to}），从今天起按各自等级的跟进节奏提醒。`,
     cancelled: () => "已取消导入，没有写入任何数据。",
     doneTitle: (file) => `已导入：${file}`,

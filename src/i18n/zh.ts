@@ -73,6 +73,7 @@ export const zh: Messages = {
   pool: {
     released: (n, company) => `#${n} ${company} 已放回公海。`,
     claimed: (n, company) => `已领取 #${n} ${company}。`,
+    claimedFromYou: (customer, by) => `${by} 从公海领取了你之前的客户 ${customer}。`,
     title: (n, filter) => `公海客户${filter ? `（${filter}）` : ""}：${n} 个`,
     empty: (filter) => `公海里没有${filter ? `${filter}的` : ""}客户。`,
     since: (date) => `${date} 进入公海`,
@@ -228,7 +229,7 @@ export const zh: Messages = {
     overdueByRep: () => "各业务员逾期客户数",
     grip: () => "本周团队动态",
     escalated: () => "逾期升级", released: () => "放回/回收公海", claimed: () => "从公海领取", handovers: () => "转交",
-    compliance: () => "当前按时跟进率（未逾期 ÷ 有跟进计划的客户）",
+    compliance: () => "按时跟进率（按时完成的到期跟进 ÷ 本周到期的跟进，含逾期完成和仍未跟进的）",
     pendingFilings: (n) => `待审批备案（${n}）`,
     tracked: (n) => `A 级客户跟踪（${n}）`,
     lastNext: (last, next) => `上次 ${last}，下次 ${next}`,

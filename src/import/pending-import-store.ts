@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Caller } from "../crm/caller.ts";
 import type { Tx } from "../db/types.ts";
 import { DomainError } from "../errors.ts";
@@ -18,18 +19,12 @@ export async function savePendingImport(tx: Tx, caller: Caller, fileName: string
       ],
     },
   });
-  const saved = await tx.pendingImport.create({
-    data: {
-      workspaceId: caller.workspace.id,
-      userId: caller.user.id,
-      fileName,
-      rows: rows as unknown as object,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + PENDING_IMPORT_TTL_MS),
-    },
-    select: { id: true },
-  });
-  return saved.id;
+  const id = randomUUID();
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "PendingImport" ("id", "workspaceId", "userId", "fileName", "rows", "createdAt", "expiresAt") VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
+    id, caller.workspace.id, caller.user.id, fileName, JSON.stringify(rows), now, new Date(now.getTime() + PENDING_IMPORT_TTL_MS),
+  );
+  return id;
 }
 
 /**

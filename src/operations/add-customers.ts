@@ -30,6 +30,11 @@ export interface ExistingDuplicate {
 
 const CHUNK = 1_000;
 
+export interface AddCustomersOptions {
+  /** Tell `report` once the first `at[i]` rows are written (an import's progress). */
+  progress?: { at: readonly number[]; report: (written: number) => void };
+}
+
 /**
  * Many `addCustomer`s at once, in the caller's transaction: the same checks (fields, stage and
  * grade, no customer added as lost, owner, the workspace-wide duplicate rule on company key and
@@ -38,7 +43,7 @@ const CHUNK = 1_000;
  * multi-row inserts. Any refusal throws naming the row, and the caller's transaction rolls
  * back whatever was written: the batch is all or nothing.
  */
-export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[]): Promise<{ id: string; number: number; company: string }[]> {
+export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[], options: AddCustomersOptions = {}): Promise<{ id: string; number: number; company: string }[]> {
   const { tx, now, caller, playbook } = ctx;
   const workspaceId = caller.workspace.id;
   if (rows.length === 0) return [];
@@ -100,15 +105,22 @@ export async function addCustomers(ctx: OperationContext, rows: NewCustomerRow[]
       overdueAt: cadence.overdueAt,
     };
   });
-  for (const part of chunks(created)) await insertRows(tx, "Customer", part.map((c) => ({ ...c, updatedAt: now })));
-  const changes = created.map((c) => ({
-    workspaceId, customerId: c.id, userId: caller.user.id, toStage: c.stage, toGrade: c.grade, at: now,
-  }));
-  for (const part of chunks(changes)) await insertRows(tx, "StageChange", part.map((c) => ({ id: randomUUID(), fromStage: null, fromGrade: null, ...c })));
-  const calls = keyed.flatMap(({ row }, i) =>
-    row.callLog ? [{ workspaceId, customerId: created[i]!.id, userId: caller.user.id, channel: "call", content: row.callLog, at: now }] : [],
-  );
-  for (const part of chunks(calls)) await insertRows(tx, "Activity", part.map((a) => ({ id: randomUUID(), createdAt: now, ...a })));
+  // Each slice of rows is written whole (customers, their stage history, their call logs), so
+  // "written" after a slice is true of every row in it; slices end at the progress marks too.
+  const marks = new Set(options.progress?.at ?? []);
+  for (const [start, end] of slices(created.length, [...marks])) {
+    const part = created.slice(start, end);
+    await insertRows(tx, "Customer", part.map((c) => ({ ...c, updatedAt: now })));
+    await insertRows(tx, "StageChange", part.map((c) => ({
+      id: randomUUID(), workspaceId, customerId: c.id, userId: caller.user.id, fromStage: null, fromGrade: null, toStage: c.stage, toGrade: c.grade, at: now,
+    })));
+    const calls = part.flatMap((c, i) => {
+      const callLog = keyed[start + i]!.row.callLog;
+      return callLog ? [{ id: randomUUID(), createdAt: now, workspaceId, customerId: c.id, userId: caller.user.id, channel: "call", content: callLog, at: now }] : [];
+    });
+    await insertRows(tx, "Activity", calls);
+    if (marks.has(end)) options.progress?.report(end);
+  }
   const winners = created.filter((_, i) => keyed[i]!.klass.wins).map((c) => c.id);
   if (winners.length > 0) {
     for (const customer of await tx.customer.findMany({ where: { id: { in: winners } }, orderBy: { number: "asc" } })) {
@@ -218,6 +230,15 @@ async function insertRows(tx: Tx, table: "Customer" | "StageChange" | "Activity"
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
     JSON.stringify(rows),
   );
+}
+
+/** [start, end) ranges over `total` rows, at most CHUNK long, also ending at each of `marks`. */
+function slices(total: number, marks: number[]): [number, number][] {
+  const ends = new Set(marks.filter((n) => n > 0 && n < total));
+  for (let n = CHUNK; n < total; n += CHUNK) ends.add(n);
+  ends.add(total);
+  const sorted = [...ends].sort((a, b) => a - b);
+  return sorted.map((end, i) => [i === 0 ? 0 : sorted[i - 1]!, end]);
 }
 
 function chunks<T>(items: T[]): T[][] {

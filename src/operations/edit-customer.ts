@@ -2,6 +2,7 @@ import type { Customer } from "../db/types.ts";
 import { companyKey } from "../domain/customer-fields.ts";
 import { seesWholeTeam } from "../crm/roles.ts";
 import { refreshCadence } from "../customers/cadence-store.ts";
+import { dueAnsweredByTouch } from "../customers/touch-due.ts";
 import { lockWorkspace, refuseDuplicate } from "../customers/duplicates.ts";
 import type { FieldInput } from "../customers/field-input.ts";
 import { resolveClassification, stageKind } from "./classification.ts";
@@ -54,8 +55,9 @@ export async function editCustomer(
     },
   });
   if (edit.callLog) {
+    const answered = await dueAnsweredByTouch(tx, playbook, customer, "call", now);
     await tx.activity.create({
-      data: { workspaceId: customer.workspaceId, customerId: customer.id, userId: caller.user.id, channel: "call", content: edit.callLog, at: now },
+      data: { workspaceId: customer.workspaceId, customerId: customer.id, userId: caller.user.id, channel: "call", content: edit.callLog, at: now, ...answered },
     });
   }
   if (target) return { moved: await moveCustomer(ctx, updated, target, { force: edit.force ?? false }), refiled };

@@ -3,6 +3,7 @@ import { fail } from "../errors.ts";
 import { refreshCadence } from "../customers/cadence-store.ts";
 import { seesWholeTeam } from "../crm/roles.ts";
 import { formatDate } from "../format/dates.ts";
+import { notify } from "../notices/notify.ts";
 import { assertMayChange, type OperationContext } from "./context.ts";
 
 const DAY = 86_400_000;
@@ -28,7 +29,11 @@ export async function releaseCustomer(ctx: OperationContext, customer: Customer,
   });
 }
 
-/** Takes a pooled customer, within the rep's holding limit and after the cooldown on their own releases. */
+/**
+ * Takes a pooled customer, within the rep's holding limit and after the cooldown on their own
+ * releases. The rep it was released or reclaimed from (still its recorded owner while pooled)
+ * is told who took it, unless they took it back themself.
+ */
 export async function claimCustomer(ctx: OperationContext, customer: Customer): Promise<Customer> {
   const { tx, now, caller, playbook } = ctx;
   if (customer.workspaceId !== caller.workspace.id) fail("other_workspace", (m) => m.errors.otherWorkspace());
@@ -49,9 +54,18 @@ export async function claimCustomer(ctx: OperationContext, customer: Customer): 
       fail("cooldown", (m) => m.errors.cooldown(customer.number, until));
     }
   }
-  await tx.ownerChange.create({
+  const change = await tx.ownerChange.create({
     data: { workspaceId: customer.workspaceId, customerId: customer.id, userId: caller.user.id, fromOwnerId: null, toOwnerId: caller.user.id, at: now },
   });
+  if (customer.ownerId !== caller.user.id) {
+    const previous = await tx.user.findUnique({ where: { id: customer.ownerId } });
+    const title = `#${customer.number} ${customer.company}`;
+    if (previous) {
+      await notify(tx, caller.workspace, previous, `claimed:${change.id}`, (m) => ({
+        ok: true, ephemeral: false, text: m.pool.claimedFromYou(title, caller.user.displayName), cards: [],
+      }), now);
+    }
+  }
   const claimed = await tx.customer.update({ where: { id: customer.id }, data: { ownerId: caller.user.id, pooledAt: null, heldSince: now, reclaimNoticeAt: null, escalatedAt: null } });
   return (await refreshCadence(tx, playbook, claimed)).customer;
 }

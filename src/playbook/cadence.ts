@@ -129,9 +129,24 @@ export function rulesFor(playbook: Playbook, stage: string, grade: string | null
  * counts as it. The latest of them is the last touch; their numbers add up.
  */
 export function touchesFor(playbook: Playbook, touches: readonly ChannelTouches[], channel: TouchChannel): ChannelTouches {
-  const counting = touches.filter((t) => t.channel === channel || (playbook.countsAs[t.channel] ?? []).includes(channel));
+  const counting = touches.filter((t) => channelsCoveredBy(playbook, t.channel).includes(channel));
   const last = counting.reduce<Date | null>((max, t) => (t.lastAt && (!max || t.lastAt > max) ? t.lastAt : max), null);
   return { channel, lastAt: last, countSinceStageEntered: counting.reduce((sum, t) => sum + t.countSinceStageEntered, 0) };
+}
+
+/** The channels a touch on `channel` counts for: itself and what the playbook's `countsAs` adds. */
+export function channelsCoveredBy(playbook: Playbook, channel: TouchChannel): TouchChannel[] {
+  return [channel, ...(playbook.countsAs[channel] ?? [])];
+}
+
+/**
+ * The due touch a touch on `channel` made at `at` answers: of the channels it counts for, the
+ * earliest whose due date had arrived. An early touch (nothing due yet) answers none: it is
+ * welcome, but it is not a due touch done on time.
+ */
+export function dueAnsweredBy(playbook: Playbook, cadence: CadenceResult, channel: TouchChannel, at: Date): ChannelDue | null {
+  const covered = channelsCoveredBy(playbook, channel);
+  return cadence.channels.filter((c) => covered.includes(c.channel) && c.dueAt <= at).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;
 }
 
 export function computeCadence(playbook: Playbook, input: CadenceInput, calendar?: WorkCalendar): CadenceResult {

@@ -70,7 +70,7 @@ export function renderWeeklySummary(
       { label: w.claimed(), value: String(o.claimed) },
       { label: w.handovers(), value: String(o.handovers) },
     ],
-    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => `${c.owner}: ${((c.onCadence / c.total) * 100).toFixed(0)}% (${c.onCadence}/${c.total})`) : [w.none()] }],
+    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => `${c.owner}: ${((c.onTime / c.due) * 100).toFixed(0)}% (${c.onTime}/${c.due})`) : [w.none()] }],
   });
   const overdue = card(w.overdueByRep(), {
     sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => `${r.owner}: ${r.count}`) : [w.none()] }],

@@ -1,7 +1,7 @@
 import type { Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 import type { ChangeGroup } from "./movements.ts";
-import { ownedBy, type FigureScope } from "./weekly-figures.ts";
+import { complianceByRep, complianceRate, ownedBy, type FigureScope } from "./weekly-figures.ts";
 
 /**
  * The report's figures beyond the weekly summary's, each one SQL statement over a span
@@ -151,33 +151,31 @@ export interface RepRow {
   visits: number;
   filings: number;
   wins: number;
-  /** Customers with a cadence (a next touch due), and those of them overdue now. */
-  withCadence: number;
-  overdue: number;
-  /** Share of customers with a cadence that are not overdue now; null when there are none. */
+  /** Due touches of the span: done on time, and all of them (done late and still owed included). */
+  onTime: number;
+  dueTouches: number;
+  /** onTime ÷ dueTouches; null (shown "—") when nothing was due. */
   compliance: number | null;
 }
 
 /**
  * One row per person: leads created (customers they own now, created in the span), calls, SMS
  * and visits they logged, filings submitted, wins (standing win orders of their customers) and
- * cadence compliance now. Everyone who owns a customer or logged a touch, and every rep.
+ * cadence compliance (`complianceByRep`). Everyone who owns a customer or logged a touch, and every rep.
  */
 export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: Date, scope: FigureScope): Promise<RepRow[]> {
   const { start, end } = span;
   // A customer in the shared pool is nobody's: it counts for the team, in no one's row.
   const onlyOwner = sql`AND c."pooledAt" IS NULL ${scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}`;
-  // One statement: the people, and beside each what they own, logged and won.
-  const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+  // One statement: the people, and beside each what they own, logged and won; the compliance beside it.
+  const [rows, compliance] = await Promise.all([prisma.$queryRaw<Record<string, unknown>[]>`
     SELECT u."id" AS "userId", u."displayName" AS "name", u."role", c."owner" IS NOT NULL AS "owns", t."user" IS NOT NULL AS "touched",
-           c."newLeads", c."filings", c."withCadence", c."overdue", t."calls", t."sms", t."visits", w."wins"
+           c."newLeads", c."filings", t."calls", t."sms", t."visits", w."wins"
       FROM "User" u
       LEFT JOIN (
         SELECT c."ownerId" AS "owner",
           count(*) FILTER (WHERE c."createdAt" >= ${start} AND c."createdAt" < ${end}) AS "newLeads",
-          count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings",
-          count(*) FILTER (WHERE c."nextDueAt" IS NOT NULL) AS "withCadence",
-          count(*) FILTER (WHERE c."nextDueAt" IS NOT NULL AND c."overdueAt" <= ${now}) AS "overdue"
+          count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings"
         FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} ${onlyOwner} GROUP BY 1) c ON c."owner" = u."id"
       LEFT JOIN (
         SELECT a."userId" AS "user",
@@ -193,16 +191,17 @@ export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: D
         WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= ${start} AND o."at" < ${end}
           AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${onlyOwner}
         GROUP BY 1) w ON w."owner" = u."id"
-     WHERE u."workspaceId" = ${workspaceId} ${scope.ownerId ? sql`AND u."id" = ${scope.ownerId}` : PrismaNamespace.empty}`;
+     WHERE u."workspaceId" = ${workspaceId} ${scope.ownerId ? sql`AND u."id" = ${scope.ownerId}` : PrismaNamespace.empty}`,
+    complianceByRep(prisma, workspaceId, span, now, scope),
+  ]);
   return rows
     .filter((r) => r.role === "rep" || r.owns === true || r.touched === true)
     .map((r) => {
-      const withCadence = n(r.withCadence);
-      const overdue = n(r.overdue);
+      const due = compliance.find((x) => x.userId === r.userId) ?? { onTime: 0, late: 0, owed: 0 };
       return {
         userId: r.userId as string, name: r.name as string, role: r.role as string,
         newLeads: n(r.newLeads), calls: n(r.calls), sms: n(r.sms), visits: n(r.visits), filings: n(r.filings), wins: n(r.wins),
-        withCadence, overdue, compliance: withCadence > 0 ? (withCadence - overdue) / withCadence : null,
+        onTime: due.onTime, dueTouches: due.onTime + due.late + due.owed, compliance: complianceRate(due),
       };
     })
     .sort((a, b) => b.wins - a.wins || b.newLeads - a.newLeads || a.name.localeCompare(b.name));

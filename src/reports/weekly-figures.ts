@@ -96,16 +96,48 @@ export function readOrderFigures(json: unknown): OrderFigures {
   };
 }
 
+/** One person's due touches over a span (DOMAIN.md §3 cadences). */
+export interface Compliance {
+  userId: string;
+  /** Touches in the span that answered a due date before it became overdue. */
+  onTime: number;
+  /** Touches in the span that answered a due date already overdue. */
+  late: number;
+  /** Customers they hold still overdue, whose overdue moment came before the span's end. */
+  owed: number;
+}
+
 /**
- * Cadence compliance per rep, as the report is made: of the customers they hold that have a
- * cadence, the share not overdue. (The stored due dates are the current ones; a history of
- * every due date would be needed for a share of the week's touches made on time.)
+ * Cadence compliance: the share of due touches done on time. A touch records the due date it
+ * answered (`Activity.dueAt`/`overdueAt`, null for an early touch); what is still overdue when the
+ * report is made counts once per customer as a due touch not done, in every report until done,
+ * so leaving customers untouched can never read as a clean record. The touch counts for whoever
+ * logged it; what is owed, for the owner.
  */
-export async function complianceByRep(prisma: Prisma, workspaceId: string, now: Date) {
-  const held = { workspaceId, pooledAt: null, nextDueAt: { not: null } };
-  const [all, late] = await Promise.all([
-    prisma.customer.groupBy({ by: ["ownerId"], where: held, _count: { _all: true } }),
-    prisma.customer.groupBy({ by: ["ownerId"], where: { ...held, overdueAt: { lte: now } }, _count: { _all: true } }),
-  ]);
-  return all.map((row) => ({ ownerId: row.ownerId, total: row._count._all, onCadence: row._count._all - (late.find((l) => l.ownerId === row.ownerId)?._count._all ?? 0) }));
+export async function complianceByRep(prisma: Tx, workspaceId: string, span: { start: Date; end: Date }, now: Date, scope: FigureScope = {}): Promise<Compliance[]> {
+  // Overdue during the span: before its (exclusive) end, or by now for a span still running.
+  const overdueBy = span.end <= now ? PrismaNamespace.sql`< ${span.end}` : PrismaNamespace.sql`<= ${now}`;
+  const rows = await prisma.$queryRaw<{ userId: string; onTime: bigint | number; late: bigint | number; owed: bigint | number }[]>`
+    WITH answered AS (
+      SELECT a."userId", count(*) FILTER (WHERE a."at" < a."overdueAt") AS "onTime", count(*) FILTER (WHERE a."at" >= a."overdueAt") AS "late"
+        FROM "Activity" a
+       WHERE a."workspaceId" = ${workspaceId} AND a."at" >= ${span.start} AND a."at" < ${span.end} AND a."dueAt" IS NOT NULL
+         ${scope.ownerId ? PrismaNamespace.sql`AND a."userId" = ${scope.ownerId}` : PrismaNamespace.empty}
+       GROUP BY 1
+    ), owed AS (
+      SELECT c."ownerId" AS "userId", count(*) AS "owed"
+        FROM "Customer" c
+       WHERE c."workspaceId" = ${workspaceId} AND c."pooledAt" IS NULL AND c."overdueAt" ${overdueBy}
+         ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}
+       GROUP BY 1
+    )
+    SELECT coalesce(a."userId", o."userId") AS "userId", coalesce(a."onTime", 0) AS "onTime", coalesce(a."late", 0) AS "late", coalesce(o."owed", 0) AS "owed"
+      FROM answered a FULL JOIN owed o ON o."userId" = a."userId"`;
+  return rows.map((r) => ({ userId: r.userId, onTime: Number(r.onTime), late: Number(r.late), owed: Number(r.owed) }));
+}
+
+/** On-time share of the due touches; null (shown "—") when nothing was due. */
+export function complianceRate(c: Pick<Compliance, "onTime" | "late" | "owed">): number | null {
+  const due = c.onTime + c.late + c.owed;
+  return due > 0 ? c.onTime / due : null;
 }

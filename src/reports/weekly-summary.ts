@@ -3,7 +3,7 @@ import { PrismaNamespace, type Workspace } from "../db/types.ts";
 import { fromJson, utcFromJson } from "../db/json-values.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { countMovements, type ChangeGroup } from "./movements.ts";
-import { complianceByRep, orderFiguresSql, readOrderFigures } from "./weekly-figures.ts";
+import { complianceByRep, complianceRate, orderFiguresSql, readOrderFigures } from "./weekly-figures.ts";
 
 export interface WeeklySummary {
   start: Date;
@@ -21,8 +21,8 @@ export interface WeeklySummary {
   lostReasons: { reason: string; count: number }[];
   /** Pool movements, handovers and escalations of the week (the director's grip). */
   ownership: { released: number; claimed: number; handovers: number; escalated: number };
-  /** Per rep: customers with a cadence, and how many of them are not overdue. */
-  compliance: { owner: string; onCadence: number; total: number }[];
+  /** Per person with a due touch this week: those done on time, of all due (done late and still owed included). */
+  compliance: { owner: string; onTime: number; due: number }[];
   overdueByRep: { owner: string; count: number }[];
   pendingFilings: { number: number; company: string; owner: string; filedAt: Date | null }[];
   tracked: { number: number; company: string; stage: string; grade: string | null; owner: string; lastTouchAt: Date | null; nextDueAt: Date | null; overdue: boolean }[];
@@ -42,7 +42,7 @@ export async function computeWeeklySummary(
 ): Promise<WeeklySummary> {
   const [[row], compliance] = await Promise.all([
     prisma.$queryRaw<SummaryRow[]>`SELECT ${summarySql(playbook, workspace.id, week, now)}`,
-    complianceByRep(prisma, workspace.id, now),
+    complianceByRep(prisma, workspace.id, week, now),
   ]);
   const groups = fromJson<{ stage: string; grade: string | null; count: number }[]>(row!.funnel, []);
   const changes = fromJson<ChangeGroup[]>(row!.changes, []);
@@ -81,8 +81,9 @@ export async function computeWeeklySummary(
     },
     ownership,
     compliance: compliance
-      .map((c) => ({ owner: names.get(c.ownerId) ?? "?", onCadence: c.onCadence, total: c.total }))
-      .sort((a, b) => a.onCadence / a.total - b.onCadence / b.total || a.owner.localeCompare(b.owner)),
+      .filter((c) => complianceRate(c) !== null)
+      .map((c) => ({ owner: names.get(c.userId) ?? "?", onTime: c.onTime, due: c.onTime + c.late + c.owed }))
+      .sort((a, b) => a.onTime / a.due - b.onTime / b.due || a.owner.localeCompare(b.owner)),
     lostReasons: reasons
       .map((r) => ({ reason: r.reason ?? "", count: r.count }))
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),

@@ -131,6 +131,22 @@ describe("the shared pool", () => {
     ]);
   });
 
+  it("tells the rep it came from who claimed it, in their language, but not when they take it back themself", async () => {
+    const boss = t.person("boss", { workspace: "claimed" });
+    const li = t.person("li", { workspace: "claimed", locale: "zh-CN" });
+    const wang = t.person("wang", { workspace: "claimed" });
+    await boss.run("help");
+    const n = await addAs(li, "add Claimed Co");
+    await li.run(`release #${n} no budget`);
+    await wang.run(`claim #${n}`);
+    expect(await notices("claimed")).toEqual([["user:li", `wang 从公海领取了你之前的客户 #${n} Claimed Co。`]]);
+    // Released by a director for the rep, then taken back by that rep after the cooldown: nobody else to tell.
+    await boss.run(`release #${n} territory review`);
+    t.clock.advanceDays(31);
+    expect((await wang.run(`claim #${n}`)).ok).toBe(true);
+    expect(await notices("claimed")).toHaveLength(1);
+  });
+
   it("refuses a claim past the holding limit (保有量上限)", async () => {
     const { boss, li, wang } = team("limit");
     await boss.run("help");

@@ -49,7 +49,7 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
     bot.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => bot.on("exit", (code) => resolve(code)));
     const base = `http://127.0.0.1:${port}`;
-    const until = Date.now() + 30_000;
+    const until = Date.now() + 75_000; // PGlite and the migrations start slowly on a loaded machine
     while (!stderr.includes(`HTTP :${port}`)) {
       if (Date.now() > until || bot.exitCode !== null) throw new Error(`the bot did not start: ${stderr}`);
       await new Promise((r) => setTimeout(r, 50));

@@ -40,4 +40,16 @@ describe("import and export in the console", () => {
     const out = await console(["yes"]);
     expect(out).toContain("There is nothing waiting for your yes");
   });
+
+  it("prints a long import's progress before its answer", async () => {
+    const path = join(dir, "big.csv");
+    const rows = Array.from({ length: 2_000 }, (_, i) => `Console Big ${i},1${String(3_100_000_000 + i)}`);
+    writeFileSync(path, ["Company,Mobile", ...rows].join("\n"));
+    // The dry run's line is enough here: the confirm's progress takes the same path (test/import for its figures).
+    // Last in the file: the dry run waits for a yes.
+    const out = await console([`import ${path}`]);
+    const read = out.indexOf("big.csv: 2,000 rows read; checking them against the workspace…\n");
+    expect(read).toBeGreaterThanOrEqual(0);
+    expect(out.indexOf("big.csv: 2000 rows — 2000 to create")).toBeGreaterThan(read);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Real Slack payloads the app does not handle, each as published. Sources:
  * - BP = slackapi/bolt-python, tests/scenario_tests/<file> (the `body` / `payload` dict of the file);
- * - SD = Slack's API documentation examples (api.slack.com).
+ * - SD = Slack's API documentation examples (api.slack.com, docs.slack.dev/reference/events);
+ * - ST = @slack/types (node-slack-sdk packages/types/src/events/<file>), the SDK's event types.
  * Only identifiers are as published; none of them is one of this app's action ids or callbacks.
  */
 export const UNHANDLED_INTERACTIONS: { name: string; source: string; payload: object }[] = [
@@ -169,6 +170,40 @@ export const HANDLED_EVENTS = {
     body: {
       token: "XXYYZZ", team_id: "T1", api_app_id: "A_APP", type: "event_callback", event_id: eventId, event_time: 1355517523,
       event: { type: "message", channel: "D024BE91L", user: "U_DM", text, ts: "1355517523.000005", event_ts: "1355517523.000005", channel_type: "im" },
+    },
+  }),
+  /**
+   * A file sent in a direct message with the bot: a `message` with subtype `file_share` and the
+   * file object Slack shares (the BP payload is a channel's; in a DM `channel` is a D… id and
+   * `channel_type` is `im`, as SD events/message.im says).
+   */
+  fileShareIm: (eventId: string, user: string, file: object, ts = "1652227646.593159") => ({
+    source: "BP test_message_file_share.py (event_payload), in a DM",
+    body: {
+      token: "xxx", team_id: "T1", api_app_id: "A_APP", type: "event_callback", event_id: eventId, event_time: 1652227646,
+      authorizations: [{ enterprise_id: null, team_id: "T1", user_id: "UBOT", is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false, event_context: "4-xxx",
+      event: {
+        type: "message", subtype: "file_share", text: "", upload: true, user, display_as_bot: false, ts, event_ts: ts,
+        channel: `D${user}`, channel_type: "im", client_msg_id: `msg-${eventId}`,
+        files: [{
+          created: 1652227642, timestamp: 1652227642, filetype: "csv", pretty_type: "CSV", editable: false, mode: "hosted",
+          is_external: false, external_type: "", is_public: false, public_url_shared: false, display_as_bot: false, username: "",
+          ...file,
+        }],
+      },
+    },
+  }),
+  /**
+   * The same file announced by `file_shared`: ids only (ST events/file.ts FileSharedEvent:
+   * file_id, user_id, file.id, channel_id, event_ts), in the DM — SD's own example is a D…
+   * channel. SD's wrapper has `authed_users` and no `authorizations`.
+   */
+  fileShared: (eventId: string, user: string, fileId: string, channel = `D${user}`) => ({
+    source: "SD events/file_shared; ST FileSharedEvent",
+    body: {
+      token: "XXYYZZ", team_id: "T1", api_app_id: "A_APP", type: "event_callback", authed_users: ["UBOT"], event_id: eventId, event_time: 1617804931,
+      event: { type: "file_shared", channel_id: channel, file_id: fileId, user_id: user, file: { id: fileId }, event_ts: "1617804931.000300" },
     },
   }),
 };

@@ -55,7 +55,7 @@ describe("the gate and the manifest", () => {
     const manifest = JSON.parse(readFileSync(new URL("../../adapters/slack/manifest.json", import.meta.url), "utf8"));
     for (const subscribed of manifest.settings.event_subscriptions.bot_events as string[]) {
       const type = subscribed.split(".")[0]!;
-      const body = { type: "event_callback", team_id: "T1", event_id: "Ev1", event: { type, user: "U1", text: "help", channel_type: "im" } };
+      const body = { type: "event_callback", team_id: "T1", event_id: "Ev1", event: { type, user: "U1", text: "help", channel_type: "im", file_id: "F1" } };
       expect(classifySlackBody(body), subscribed).toMatchObject({ kind: "handled" });
     }
   });

@@ -68,6 +68,8 @@ describe("malformed bodies", () => {
     ["our form with view: null", `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", user: { id: rep.id }, view: null }))}`, "application/x-www-form-urlencoded", 400],
     ["our form without a view id", `payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", user: { id: rep.id }, view: { callback_id: "crm_form" } }))}`, "application/x-www-form-urlencoded", 400],
     ["an event without an event", JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "Ev1", event: null }), "application/json", 400],
+    ["a file_shared without a file id", JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "Ev2", event: { type: "file_shared", channel_id: "D1", user_id: "U1", file: {} } }), "application/json", 400],
+    ["a message.im whose files are not a list", JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "Ev3", event: { type: "message", channel_type: "im", user: "U1", files: { id: "F1" } } }), "application/json", 400],
     ["a message.im without event_id", JSON.stringify({ type: "event_callback", team_id: "T1", event: { type: "message", channel_type: "im", user: "U1", text: "list" } }), "application/json", 400],
   ];
   it("get 400, are logged once, and write nothing", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useCrm, type Person } from "../support/crm-fixture.ts";
-import type { InputFile } from "../../src/reply.ts";
+import type { InputFile, Reply } from "../../src/reply.ts";
 import { csv } from "./files.ts";
 
 const t = useCrm();
@@ -38,10 +38,13 @@ describe("import: the confirm", () => {
     expect((await admin.run(dry.confirm!)).text).toBe("That import was already carried out.");
   });
 
-  it("is confirmed by a plain yes too, like every dry run", async () => {
-    const dry = await send(admin, csv([["Company"], ["Yes Confirmed Co"]]));
+  it("is confirmed by a plain yes too, like every dry run; a small import tells no progress", async () => {
+    const told: string[] = [];
+    const onProgress = (update: Reply) => void told.push(update.text);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["Company"], ["Yes Confirmed Co"]])], onProgress });
     expect(dry.ok).toBe(true);
-    expect((await admin.run("yes")).text).toMatch(/^Imported 1 customers/);
+    expect((await t.crm.execute(admin.identity, "yes", { onProgress })).text).toMatch(/^Imported 1 customers/);
+    expect(told).toEqual([]);
     expect(await t.db.prisma.customer.count({ where: { company: "Yes Confirmed Co" } })).toBe(1);
   });
 
@@ -67,9 +70,29 @@ describe("import: the confirm", () => {
     expect(await t.db.prisma.pendingImport.count({ where: { confirmedAt: { not: null }, fileName: "customers.csv", rows: { not: [] } } })).toBeGreaterThan(0);
   });
 
+  it("writes nothing when the database fails midway, after customers were inserted, and the dry run still waits", async () => {
+    const dry = await send(admin, csv([["Company", "Call log"], ["Midway One", ""], ["Midway Two", "explode: the call log insert fails on this one"]]));
+    // A failure the checks cannot foresee: the call-log insert fails after the customers are in.
+    await t.db.prisma.$executeRawUnsafe(`CREATE FUNCTION explode() RETURNS trigger AS $$ BEGIN IF NEW.content LIKE 'explode%' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.db.prisma.$executeRawUnsafe(`CREATE TRIGGER explode BEFORE INSERT ON "Activity" FOR EACH ROW EXECUTE FUNCTION explode()`);
+    try {
+      const failed = await admin.run(dry.confirm!);
+      expect(failed.text).toMatch(/^Something went wrong on our side and nothing was saved/);
+    } finally {
+      await t.db.prisma.$executeRawUnsafe(`DROP TRIGGER explode ON "Activity"`);
+      await t.db.prisma.$executeRawUnsafe(`DROP FUNCTION explode()`);
+    }
+    expect(await t.db.prisma.customer.count({ where: { company: { startsWith: "Midway" } } })).toBe(0);
+    expect(await t.db.prisma.stageChange.count({ where: { customer: { company: { startsWith: "Midway" } } } })).toBe(0);
+    expect((await admin.run(dry.confirm!)).text).toMatch(/^Imported 2 customers/);
+  });
+
   it("is confirmed only by the person who sent the file, before it expires, and can be cancelled", async () => {
     await rep.run("help");
     const dry = await send(admin, csv([["Company"], ["Theta"]]));
+    const kept = await t.db.prisma.pendingImport.findUniqueOrThrow({ where: { id: dry.confirm!.split(" ")[2]! } });
+    expect([kept.createdAt, kept.expiresAt, kept.confirmedAt]).toEqual([t.clock.now, new Date(t.clock.now.getTime() + 24 * 3_600_000), null]);
+    expect(kept.rows).toMatchObject([{ line: 2, customer: { fields: { company: "Theta" } } }]);
     expect((await rep.run(dry.confirm!)).text).toBe("That import was started by someone else: only they can confirm it.");
     t.clock.advanceDays(2);
     expect((await admin.run(dry.confirm!)).text).toMatch(/^That dry run has expired/);
@@ -115,14 +138,38 @@ describe("import: reps and directors", () => {
   });
 });
 
+describe("import: a director who stops being one", () => {
+  const admin = t.person("nd-admin", { workspace: "imp-nd" });
+  const director = t.person("nd-boss", { workspace: "imp-nd" });
+  const rep = t.person("nd-rep", { workspace: "imp-nd" });
+
+  it("cannot confirm the rows their dry run gave to other reps", async () => {
+    await admin.run("help");
+    await rep.run("help");
+    await director.run("help");
+    expect((await admin.run("role nd-boss director")).ok).toBe(true);
+    const dry = await send(director, csv([["公司名称", "负责业务员"], ["Demoted Co", "nd-rep"]]));
+    expect(dry.text).toContain("1 to create");
+    expect((await admin.run("role nd-boss rep")).ok).toBe(true);
+    const refused = await director.run(dry.confirm!);
+    expect(refused.text).toBe("This import assigns customers to other reps, and only a director may: ask a director to import it.");
+    expect(await t.db.prisma.customer.count({ where: { company: "Demoted Co" } })).toBe(0);
+  });
+});
+
 describe("import: a 10,000-row file", () => {
   const admin = t.person("big-admin", { workspace: "imp-big" });
 
-  it("dry-runs and imports every row in one go", async () => {
+  it("dry-runs and imports every row in one go, telling its progress as it goes", async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [`Big Customer ${i}`, `Contact ${i}`, `1${String(3_000_000_000 + i)}`, ["A", "B", "C", "D"][i % 4]!, "广东"]);
-    const dry = await send(admin, csv([["公司名称", "负责人", "手机", "等级", "省份"], ...rows]));
+    const told: string[] = [];
+    const listen = (update: Reply) => void told.push(update.text);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["公司名称", "负责人", "手机", "等级", "省份"], ...rows])], onProgress: listen });
     expect(dry.text).toContain("10000 rows — 10000 to create, 0 duplicates, 0 with mistakes");
-    const done = await admin.run(dry.confirm!);
+    expect(told).toEqual(["customers.csv: 10,000 rows read; checking them against the workspace…"]);
+    told.length = 0;
+    const done = await t.crm.execute(admin.identity, dry.confirm!, { onProgress: listen });
+    expect(told).toEqual([2_500, 5_000, 7_500].map((n) => `Importing: ${n.toLocaleString("en-US")} of 10,000 rows… (they are saved together at the end)`));
     expect(done.text).toBe("Imported 10000 customers (#1–#10000). They are due on their grade's cadence from today.");
     expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "imp-big" } } })).toBe(10_000);
     expect(await t.db.prisma.stageChange.count({ where: { customer: { workspace: { externalId: "imp-big" } } } })).toBe(10_000);

@@ -10,7 +10,7 @@ export function csv(rows: (string | number)[][], options: { encoding?: "utf-8" |
   return { name: options.name ?? "customers.csv", bytes: new Uint8Array(bytes) };
 }
 
-export async function xlsx(rows: (string | number | Date | null)[][], name = "customers.xlsx"): Promise<InputFile> {
+export async function xlsx(rows: ExcelJS.CellValue[][], name = "customers.xlsx"): Promise<InputFile> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Sheet1");
   for (const row of rows) sheet.addRow(row);

@@ -42,6 +42,18 @@ describe("import: reading the file", () => {
     expect(reply.cards[0]!.subtitle).toBe("按 XLSX 读取");
   });
 
+  it("never runs a formula: an XLSX formula cell is read as its result, and our export's apostrophe comes off", async () => {
+    const file = await xlsx([
+      ["公司名称", "备注"],
+      [{ formula: 'HYPERLINK("http://evil.example","Formula Result Co")', result: "Formula Result Co" }, "'=cmd|' /C calc'!A0"],
+    ]);
+    const dry = await send(admin, file);
+    expect(dry.cards[0]!.sections[0]!.items).toEqual(["第 2 行 · Formula Result Co · imp-admin"]);
+    expect((await admin.run(dry.confirm!)).ok).toBe(true);
+    const saved = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "Formula Result Co" } });
+    expect(saved.note).toBe("=cmd|' /C calc'!A0");
+  });
+
   it("lists unknown columns instead of guessing, and refuses a file without a company column", async () => {
     const reply = await send(admin, csv([["公司名称", "手机", "客户爱好", "Birthday"], ["Gamma", "13600136001", "钓鱼", "1980-01-01"]]));
     expect(reply.ok).toBe(true);

@@ -11,7 +11,7 @@ describe("the Slack app manifest", () => {
   it("declares /prospect, interactivity and the events on Bolt's endpoint, and the Home tab", () => {
     expect(manifest.features.slash_commands).toMatchObject([{ command: "/prospect", url: "https://YOUR-HOST/slack/events", should_escape: true }]);
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://YOUR-HOST/slack/events" });
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im"]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im", "file_shared"]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });
@@ -21,6 +21,7 @@ describe("the Slack app manifest", () => {
     const needs: Record<string, string[]> = {
       "chat.postMessage": ["chat:write"], "chat.postEphemeral": ["chat:write"], "conversations.open": ["im:write"],
       "conversations.history": ["im:history", "channels:history", "groups:history"], "users.info": ["users:read"], "files.uploadV2": ["files:write"],
+      "files.info": ["files:read"],
     };
     const called = [...code.matchAll(/\.(chat|conversations|users|files|views|auth)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`);
     expect(new Set(called).size).toBeGreaterThanOrEqual(8);

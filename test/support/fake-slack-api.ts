@@ -33,6 +33,19 @@ export interface SlackCall {
   answer?: unknown;
 }
 
+/** A file the fake hosts, as files.info describes it (and a `message` event's `files` carry it). */
+export interface HostedFile {
+  id: string;
+  name: string;
+  title: string;
+  /** Who uploaded it. */
+  user: string;
+  size: number;
+  mimetype: string;
+  url_private: string;
+  url_private_download: string;
+}
+
 export interface ScriptedAnswer {
   status?: number;
   headers?: Record<string, string>;
@@ -62,6 +75,8 @@ export class FakeSlackApi {
   private readonly scripts = new Map<string, { script: Script; times: number }[]>();
   private readonly users = new Map<string, FakeSlackUser>();
   private readonly hosted = new Map<string, Buffer>();
+  /** What files.info answers for each hosted file. */
+  private readonly fileInfo = new Map<string, HostedFile>();
   private counter = 0;
 
   async start(): Promise<this> {
@@ -102,14 +117,17 @@ export class FakeSlackApi {
 
   /**
    * Hosts a file as Slack does for a file shared with the bot: the object to put in a
-   * `message` event's `files`. Its url_private_download answers the bytes to a bearer token
-   * and, like Slack, a 200 sign-in page (text/html) to a request without one.
+   * `message` event's `files`, and what files.info answers for its id. Its url_private_download
+   * answers the bytes to a bearer token and, like Slack, a 200 sign-in page (text/html) to a
+   * request without one.
    */
-  hostFile(name: string, bytes: Uint8Array): { id: string; name: string; size: number; mimetype: string; url_private: string; url_private_download: string } {
+  hostFile(name: string, bytes: Uint8Array, user = "U_UPLOADER"): HostedFile {
     const id = `F${++this.counter}`;
     this.hosted.set(id, Buffer.from(bytes));
     const url = `${this.url}/files-pri/T1-${id}/download/${encodeURIComponent(name)}`;
-    return { id, name, size: bytes.byteLength, mimetype: "application/octet-stream", url_private: url, url_private_download: url };
+    const file = { id, name, title: name, user, size: bytes.byteLength, mimetype: "application/octet-stream", url_private: url, url_private_download: url };
+    this.fileInfo.set(id, file);
+    return file;
   }
 
   /** What users.info answers for a user (defaults: name = id, Asia/Shanghai, en-US). */
@@ -255,6 +273,10 @@ export class FakeSlackApi {
         return { body: { ok: true, view: { ...(b.view ?? {}), id: b.view_id ?? `V${n}` } } };
       case "files.getUploadURLExternal":
         return { body: { ok: true, upload_url: `${this.origin}/upload/F${n}`, file_id: `F${n}` } };
+      case "files.info": {
+        const file = this.fileInfo.get(String(b.file));
+        return { body: file ? { ok: true, file } : { ok: false, error: "file_not_found" } };
+      }
       case "files.completeUploadExternal": {
         const files = (Array.isArray(b.files) ? b.files : []) as { id: string; title?: string }[];
         return { body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) } };

@@ -14,6 +14,7 @@ import { commandForAction, type ActionValue } from "./action-value.ts";
 import type { FeishuCard } from "./elements.ts";
 import { parseCardEvent, type CardEvent } from "./parse-card-event.ts";
 import { renderReply, type RenderOptions } from "./render-card.ts";
+import { feishuProgress } from "../events/progress.ts";
 
 /** What Feishu shows after a click: a toast, and the card replaced when `card` is given. */
 export interface CallbackResponse {
@@ -84,12 +85,16 @@ async function respond(deps: CardActionDeps, event: CardEvent, identity: Identit
   }
   const { line, value } = command;
   const receipt = `${event.messageId}:${event.openId}:${hash(line)}`;
+  // An import's confirm button: its progress comes as messages in the person's chat with the bot
+  // while the card waits (a long import outlives the callback's 3 seconds: "working", then the card).
+  const progress = feishuProgress(deps.api, deps.logger, { type: "open_id", id: event.openId }, `${event.eventId}`);
   const reply = await crm.execute(
     identity,
     line,
     // A form's values are a new customer: the same submission never writes twice.
-    value.k === "form" ? { dedupeKey: `feishu:form:${receipt}` } : { dedupeKey: `feishu:card:${receipt}`, dedupeWindowMs: CLICK_WINDOW_MS },
+    { ...(value.k === "form" ? { dedupeKey: `feishu:form:${receipt}` } : { dedupeKey: `feishu:card:${receipt}`, dedupeWindowMs: CLICK_WINDOW_MS }), onProgress: progress.push },
   );
+  await progress.settled();
   const locale = await deps.people.localeOf(identity);
   const t = textsFor(locale);
   const place = placeOf(value);

@@ -5,6 +5,7 @@ import type { OutputFile, Reply } from "../../../src/reply.ts";
 import type { FeishuFilesApi } from "../api/files-api.ts";
 import { renderReply } from "../cards/render-card.ts";
 import type { MessageHandlerDeps } from "./message-handler.ts";
+import { feishuProgress } from "./progress.ts";
 
 const fileEventSchema = z.object({
   tenant_key: z.string().min(1),
@@ -66,7 +67,9 @@ export async function answerFile(deps: MessageHandlerDeps & { files: FeishuFiles
     deps.logger.error(`feishu: could not download the file of message ${file.messageId}`, error instanceof Error ? error.message : error);
     return !(error instanceof SendError && error.retryable);
   }
-  const reply = await deps.crm.execute(identity, "import", { dedupeKey: `feishu:msg:${file.messageId}`, files: [{ name: file.fileName, bytes }] });
+  const progress = feishuProgress(deps.api, deps.logger, { type: "chat_id", id: file.chatId }, file.messageId);
+  const reply = await deps.crm.execute(identity, "import", { dedupeKey: `feishu:msg:${file.messageId}`, files: [{ name: file.fileName, bytes }], onProgress: progress.push });
+  await progress.settled();
   const locale = await deps.people.localeOf(identity);
   const content = JSON.stringify(renderReply(reply, { locale, privateChat: true }));
   try {

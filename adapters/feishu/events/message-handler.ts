@@ -14,6 +14,7 @@ import type { WorkQueue } from "./work-queue.ts";
 import type { FeishuFilesApi } from "../api/files-api.ts";
 import { answerFile, parseFileMessage, sendReplyFiles } from "./files.ts";
 import { sendImages } from "../send-files.ts";
+import { feishuProgress } from "./progress.ts";
 
 export interface MessageHandlerDeps {
   crm: Crm;
@@ -63,7 +64,11 @@ async function answer(deps: MessageHandlerDeps, data: unknown): Promise<boolean>
     return file ? answerFile(deps, file) : true;
   }
   const identity = await people.identity(parsed.tenantKey, parsed.openId, { chatId: parsed.chatId });
-  const reply = await crm.execute(identity, parsed.text, { dedupeKey: `feishu:msg:${parsed.messageId}` });
+  // A `是` to an import's dry run: its progress goes where the private answer will, before it.
+  const progressTo = parsed.chatType === "group" ? { type: "open_id" as const, id: parsed.openId } : { type: "chat_id" as const, id: parsed.chatId };
+  const progress = feishuProgress(deps.api, logger, progressTo, parsed.messageId);
+  const reply = await crm.execute(identity, parsed.text, { dedupeKey: `feishu:msg:${parsed.messageId}`, onProgress: progress.push });
+  await progress.settled();
   const locale = await people.localeOf(identity);
   const view = isReadOnlyCommand(parsed.text) ? parsed.text : undefined;
   const privately = parsed.chatType === "group" && reply.ephemeral;

@@ -6,7 +6,8 @@ import { planImport } from "../../import/plan-import.ts";
 import { readTable } from "../../import/read-table.ts";
 import { renderPlan } from "../../import/render-plan.ts";
 import { addCustomers } from "../../operations/add-customers.ts";
-import { card, cardReply } from "../../reply.ts";
+import { progressMarks } from "../../import/progress.ts";
+import { card, cardReply, textReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 import { awaitYes } from "../pending.ts";
 
@@ -19,13 +20,19 @@ export const importFile: CommandHandler = async (command, ctx) => {
   const { caller, tx, now } = ctx;
   const { m } = caller;
   const [verb, id] = command.words.map((w) => w.value);
+  if ((ctx.files?.length ?? 0) > 1) {
+    const names = ctx.files!.map((f) => f.name);
+    throw new DomainError("one_file", (m) => m.transfer.errors.oneFile(names));
+  }
   const file = ctx.files?.[0];
   if (!file && verb && ["confirm", "确认"].includes(verb.toLowerCase()) && id) {
     const pending = await claimPendingImport(tx, caller, id, now);
     if (!seesWholeTeam(caller.user.role) && pending.rows.some((r) => r.customer.ownerId && r.customer.ownerId !== caller.user.id)) {
       throw new DomainError("forbidden", (m) => m.transfer.errors.noLongerDirector());
     }
-    const created = await addCustomers(ctx, pending.rows.map((r) => r.customer));
+    const total = pending.rows.length;
+    const progress = ctx.progress && { at: progressMarks(total), report: (written: number) => ctx.progress!(textReply(m.transfer.import.progress(written, total))) };
+    const created = await addCustomers(ctx, pending.rows.map((r) => r.customer), progress ? { progress } : {});
     const first = created[0]?.number ?? 0;
     const last = created[created.length - 1]?.number ?? 0;
     // A card of its own, so the dry run's card (and its buttons) is replaced where it was clicked.
@@ -45,6 +52,8 @@ export const importFile: CommandHandler = async (command, ctx) => {
     return cardReply(howTo[0]!, [card(m.help.topics.import.summary, { sections: [{ title: "", items: howTo }] })]);
   }
   const table = await readTable(file);
+  // A big file takes a few seconds to check: say it arrived and is being read.
+  if (progressMarks(table.rows.length).length > 0) ctx.progress?.(textReply(m.transfer.import.checking(file.name, table.rows.length)));
   const plan = await planImport(ctx, table);
   const pendingId = plan.toCreate.length > 0 ? await savePendingImport(tx, caller, file.name, plan.toCreate, now) : undefined;
   // `yes` confirms it too, as it does every dry run (for the next ten minutes; the button for a day).

@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     if (routes.length > 0) server = await startHttpServer(routes, config.port);
     for (const platform of platforms) await platform.start();
     scheduler = startScheduler(runtime.jobs, { digestAt: config.jobs.morningDigestAt, weeklyCron: config.jobs.weeklySummaryCron });
+    // A recomputation of due dates the last run did not finish (see src/calendar/refresh-workspace.ts).
+    crm.resumeBackground();
 
     const where = config.databaseUrl ? "PostgreSQL" : m.console.embedded(config.dataDir);
     const running = [...platforms.map((p) => p.name), ...(server ? [`HTTP :${config.port}`] : [])];
@@ -78,6 +80,9 @@ async function main(): Promise<number> {
     await scheduler?.stop();
     for (const platform of runtime?.platforms ?? []) await platform.stop().catch(() => undefined);
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    // Work a command left running (a recomputation of due dates) is finished when the console's
+    // input ends; told to stop, the bot stops now and the next start resumes it.
+    if (!stop.signal.aborted) await runtime?.crm.idle();
     await runtime?.close();
   }
 }

@@ -25,7 +25,7 @@ const en = {
 const zh: typeof en = {
   errorTitle: "没能完成",
   more: (n) => `……还有 ${n} 项`,
-  working: "正在处理…",
+  working: "正在处理……",
   done: "已完成",
   opened: "已在下方发送",
   openedPrivately: "已私信发给你",

@@ -15,6 +15,8 @@ import { isReadOnlyName } from "../commands/read-only.ts";
 import { ensureCaller, findCaller, type Identity } from "./identity.ts";
 import type { Logger } from "../logger.ts";
 import { playbookForWorkspace } from "../calendar/workspace-playbook.ts";
+import { resumeCadenceRefreshes } from "../calendar/refresh-workspace.ts";
+import type { Prisma as PrismaClient } from "../db/database.ts";
 
 export type { Logger } from "../logger.ts";
 
@@ -24,6 +26,8 @@ export interface CrmDeps {
   clock?: () => Date;
   /** Only errors are logged by the core itself. */
   logger?: Pick<Logger, "error">;
+  /** Customers per transaction when due dates are recomputed (REFRESH_CHUNK unless a test says). */
+  refreshChunk?: number;
 }
 
 export interface ExecuteOptions {
@@ -68,6 +72,15 @@ export function createCrm(deps: CrmDeps) {
   const { prisma, playbook } = deps;
   const now = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? { error: (message: string, detail?: unknown) => console.error(message, detail) };
+  /** Work left by committed commands (see AfterCommit), running on after their replies. */
+  const background = new Set<Promise<unknown>>();
+
+  function startBackground(work: (prisma: PrismaClient) => Promise<unknown>): void {
+    const running: Promise<unknown> = work(prisma)
+      .catch((error) => logger.error("background work failed; it resumes at the next start", error))
+      .finally(() => background.delete(running));
+    background.add(running);
+  }
 
   async function callerFor(identity: Identity): Promise<Caller> {
     const resolve = () => prisma.$transaction((tx) => ensureCaller(tx, identity), TX_OPTIONS);
@@ -93,17 +106,26 @@ export function createCrm(deps: CrmDeps) {
       const rules = playbookForWorkspace(playbook, context.workspace);
       const files = options.files ? { files: options.files } : {};
       const progress = options.onProgress ? { progress: guarded(options.onProgress) } : {};
-      const run = (tx: Tx) => HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, ...files, ...progress } satisfies CommandContext);
+      // Started only once the command's transaction has committed; dropped with a refusal.
+      const later: ((prisma: PrismaClient) => Promise<unknown>)[] = [];
+      const afterCommit = (work: (prisma: PrismaClient) => Promise<unknown>) => void later.push(work);
+      const refreshChunk = deps.refreshChunk ? { refreshChunk: deps.refreshChunk } : {};
+      const run = (tx: Tx) =>
+        HANDLERS[command.name](command, { tx, now: at, playbook: rules, caller: context, afterCommit, ...refreshChunk, ...files, ...progress } satisfies CommandContext);
+      const committed = <T>(reply: T): T => {
+        for (const work of later.splice(0)) startBackground(work);
+        return reply;
+      };
       const { dedupeKey, dedupeWindowMs } = options;
       // Showing something needs no transaction: BEGIN and COMMIT would be half of a `due`'s round trips.
       const txOptions = LONG_COMMANDS.has(command.name) ? LONG_TX_OPTIONS : TX_OPTIONS;
-      if (!dedupeKey) return await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, txOptions));
+      if (!dedupeKey) return committed(await (isReadOnlyName(command.name) ? run(prisma) : prisma.$transaction(run, txOptions)));
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
       const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;
       if (isReadOnlyName(command.name)) return await showOnce(context.workspace.id, dedupeKey, since, at, () => run(prisma));
       try {
-        return await prisma.$transaction(async (tx) => {
+        return committed(await prisma.$transaction(async (tx) => {
           if (since) await tx.commandReceipt.deleteMany({ where: { workspaceId: context.workspace.id, key: dedupeKey, createdAt: { lt: since } } });
           // Claim the key first: a concurrent duplicate blocks here, then fails on the unique key.
           await tx.commandReceipt.create({ data: { workspaceId: context.workspace.id, key: dedupeKey, reply: {}, createdAt: at } });
@@ -114,7 +136,7 @@ export function createCrm(deps: CrmDeps) {
             data: { reply: withoutFiles(reply) as object },
           });
           return reply;
-        }, txOptions);
+        }, txOptions));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         return (await findReceipt(context.workspace.id, dedupeKey, since)) ?? failure(caller, error);
@@ -175,7 +197,17 @@ export function createCrm(deps: CrmDeps) {
     return { ok: false, ephemeral: true, text: m.errors.internal(reference), cards: [], code: "internal", fieldErrors: {} };
   }
 
-  return { execute, homeView, callerFor, playbook, now };
+  /** Resolves once the work commands left to run after their replies is done (tests, shutdown). */
+  async function idle(): Promise<void> {
+    while (background.size > 0) await Promise.all([...background]);
+  }
+
+  /** At start: finishes what a stopped process left pending (a recomputation of due dates). */
+  function resumeBackground(): void {
+    startBackground((db) => resumeCadenceRefreshes(db, playbook));
+  }
+
+  return { execute, homeView, callerFor, playbook, now, idle, resumeBackground };
 }
 
 function withoutFiles(reply: Reply): Reply {

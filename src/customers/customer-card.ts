@@ -11,7 +11,7 @@ import { card, type Card, type CardAction } from "../reply.ts";
 import { seesWholeTeam } from "../crm/roles.ts";
 import { actionRef } from "./customer-ref.ts";
 import type { FilingGaps } from "./filing.ts";
-import { classLabel, lostReasonLabel, stageName } from "./playbook-terms.ts";
+import { classLabel, gradeWithLevel, lostReasonLabel, stageName } from "./playbook-terms.ts";
 
 /** What the card shows of an order. */
 export type CardOrder = Pick<Order, "at" | "note" | "cancelledAt"> & { amount: number | null };
@@ -90,7 +90,7 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
   if (activities && activities.length > 0) {
     sections.push({
       title: m.card.recentActivity,
-      items: activities.map((a) => `${formatDate(a.at, timeZone, locale)} ${m.channels[isTouchChannel(a.channel) ? a.channel : "note"]}: ${a.content}`),
+      items: activities.map((a) => m.card.activity(formatDate(a.at, timeZone, locale), m.channels[isTouchChannel(a.channel) ? a.channel : "note"], a.content)),
     });
   }
   return card(`#${customer.number} ${customer.company}`, {
@@ -122,7 +122,7 @@ export function customerActions(ctx: CommandContext, customer: Customer): CardAc
     actions.push({
       kind: "choose",
       label: m.actions.grade,
-      options: grades.filter((g) => g.id !== customer.grade).map((g) => ({ label: g.id, command: `grade ${ref} ${g.id}` })),
+      options: grades.filter((g) => g.id !== customer.grade).map((g) => ({ label: locale === "en" ? g.id : gradeWithLevel(g.id), command: `grade ${ref} ${g.id}` })),
     });
   }
   if (won) {

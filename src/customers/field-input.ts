@@ -28,11 +28,12 @@ export function readYesNo(value: string): boolean | undefined {
 /**
  * Turns `key=value` pairs into checked field values. Every bad pair is reported at once, each
  * naming the field and what it expects, so one correction fixes the whole command — a bad
- * stage or grade too, when the caller passes how to check them against the playbook.
+ * stage or grade too (and a stage the customer may not enter), when the caller passes how to
+ * check them against the playbook.
  */
 export function readFieldInput(
   pairs: { key: string; value: string }[],
-  checkClassification?: (stage: string | undefined, grade: string | undefined) => unknown,
+  checkClassification?: (stage: string | undefined, grade: string | undefined, force: boolean) => unknown,
 ): FieldInput {
   const input: FieldInput = { fields: {}, force: false };
   const problems: Record<string, (m: Messages) => string> = {};
@@ -69,7 +70,7 @@ export function readFieldInput(
   }
   if (checkClassification && (input.stage !== undefined || input.grade !== undefined)) {
     try {
-      checkClassification(input.stage, input.grade);
+      checkClassification(input.stage, input.grade, input.force);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const own = Object.entries(error.fieldErrors);

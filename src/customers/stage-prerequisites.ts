@@ -34,8 +34,37 @@ export function enforcePrerequisites(playbook: Playbook, caller: Caller, custome
   throw new DomainError("prerequisites", render, { stage: render });
 }
 
-function describe(playbook: Playbook, locale: Caller["locale"], m: Messages, missing: MissingPrerequisite): string {
-  if (missing.kind === "filingApproved") return m.errors.needsFilingApproved(m.filingStatus(missing.filingStatus, null));
+/**
+ * The same rule for a customer being added straight into a stage (`add … stage=selection`):
+ * a new customer meets no prerequisite, so only a director's `force=yes` lets it start there.
+ * Returns whether it is forced, for the first entry of its history.
+ */
+export function enforceNewCustomerPrerequisites(playbook: Playbook, caller: Caller, targetStage: string, force: boolean): boolean {
+  const director = seesWholeTeam(caller.user.role);
+  const refusal = newCustomerRefusal(playbook, caller.locale, targetStage, director ? "force" : "askDirector");
+  if (!refusal) return false;
+  if (force && director) return true;
+  throw new DomainError("prerequisites", refusal, { stage: refusal });
+}
+
+/**
+ * Why a row of an import may not start in `targetStage`, or undefined when it may. An import
+ * has no `force=yes`: such a row is imported at an earlier stage and moved afterwards.
+ */
+export function importRowPrerequisites(playbook: Playbook, locale: Caller["locale"], targetStage: string): ((m: Messages) => string) | undefined {
+  return newCustomerRefusal(playbook, locale, targetStage, "none");
+}
+
+function newCustomerRefusal(playbook: Playbook, locale: Caller["locale"], targetStage: string, way: "force" | "askDirector" | "none") {
+  const missing = missingPrerequisites(playbook, null, targetStage);
+  if (missing.length === 0) return undefined;
+  return (m: Messages) => m.errors.prerequisitesNew(stageName(playbook, targetStage, locale), missing.map((x) => describe(playbook, locale, m, x, true)), way);
+}
+
+/** One missing thing in words; for a customer being added there is no "now" to show. */
+function describe(playbook: Playbook, locale: Caller["locale"], m: Messages, missing: MissingPrerequisite, isNew = false): string {
+  if (missing.kind === "filingApproved") return m.errors.needsFilingApproved(isNew ? undefined : m.filingStatus(missing.filingStatus, null));
   const allowed = missing.allowed.map((a) => classLabel(playbook, a.stage, a.grades.length > 0 ? a.grades.join("/") : null, locale));
-  return m.errors.needsFrom(allowed, classLabel(playbook, missing.current.stage, missing.current.grade, locale));
+  const current = missing.current ? classLabel(playbook, missing.current.stage, missing.current.grade, locale) : undefined;
+  return m.errors.needsFrom(allowed, current);
 }

@@ -46,6 +46,11 @@ for (const [key, aliases] of Object.entries(ALIASES) as [FieldKey, string[]][]) 
   for (const alias of aliases) BY_WORD.set(alias.toLowerCase(), key);
 }
 
+/** The word a Chinese reader types for a key (公司, 负责人 …): its first alias in Chinese. */
+export function chineseKeyWord(key: FieldKey): string {
+  return ALIASES[key].find((alias) => /[\u3400-\u9fff]/.test(alias)) ?? ALIASES[key][0] ?? key;
+}
+
 export function findFieldKey(word: string): FieldKey | undefined {
   return BY_WORD.get(word.trim().toLowerCase());
 }

@@ -146,6 +146,25 @@ export function previousLocalWeek(now: Date, zone: string): { start: Date; end: 
   };
 }
 
+/**
+ * A span of days in one format, its last day included: "23–29 Nov 2026", "30 Nov – 6 Dec 2026";
+ * "2026年11月23日–29日", "2026年11月30日–12月6日". The year (and month) are said once when shared.
+ */
+export function formatDateRange(first: Date, last: Date, zone: string, locale: Locale): string {
+  const a = localParts(first, zone);
+  const b = localParts(last, zone);
+  if (a.year === b.year && a.month === b.month && a.day === b.day) {
+    return locale === "en" ? `${a.day} ${MONTHS_EN[a.month - 1]} ${a.year}` : `${a.year}年${a.month}月${a.day}日`;
+  }
+  if (locale === "en") {
+    const start = a.year !== b.year ? `${a.day} ${MONTHS_EN[a.month - 1]} ${a.year}` : a.month !== b.month ? `${a.day} ${MONTHS_EN[a.month - 1]}` : `${a.day}`;
+    const sep = a.year === b.year && a.month === b.month ? "–" : " – ";
+    return `${start}${sep}${b.day} ${MONTHS_EN[b.month - 1]} ${b.year}`;
+  }
+  const end = a.year !== b.year ? `${b.year}年${b.month}月${b.day}日` : a.month !== b.month ? `${b.month}月${b.day}日` : `${b.day}日`;
+  return `${a.year}年${a.month}月${a.day}日–${end}`;
+}
+
 export function formatShortDate(when: Date, zone: string, locale: Locale): string {
   const p = localParts(when, zone);
   return locale === "en" ? `${p.day} ${MONTHS_EN[p.month - 1]}` : `${p.month}月${p.day}日`;

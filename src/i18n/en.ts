@@ -1,7 +1,7 @@
 import type { SubcommandName } from "../commands/subcommands.ts";
 import type { Role } from "../crm/roles.ts";
 import type { ActivityKind } from "../domain/channels.ts";
-import type { CustomerField } from "../domain/customer-fields.ts";
+import type { CustomerField, FieldKey } from "../domain/customer-fields.ts";
 import { transferEn } from "./transfer-en.ts";
 import { reportsEn } from "./reports.en.ts";
 
@@ -52,11 +52,16 @@ export const en = {
     owners: "Owner history",
     ownerChange: (date: string, from: string, to: string, reason: string | null) => `${date} ${from} → ${to}${reason ? ` (${reason})` : ""}`,
     callLogShort: (have: number, need: number) => `Call log: ${have} of ${need} characters of substance — log what was discussed`,
+    activity: (date: string, channel: string, content: string) => `${date} ${channel}: ${content}`,
   },
   add: {
     done: (n: number, company: string) => `Added #${n} ${company}.`,
-    formIntro: () => "Fill in the prospect. Only the company is needed now; the rest is needed to file it.",
-    formTitle: () => "New prospect",
+    formIntro: (required: string, stage: string) =>
+      `A new customer starts as ${stage}. Only the ${required.toLowerCase()} is needed to add it; the fields marked "needed for filing" are needed to file it.`,
+    // Short: a Slack modal title holds 24 characters.
+    formTitle: (_stage: string) => "New customer",
+    buyerName: () => "Buyer's name",
+    companyIfBuyer: () => "only when a company buys",
     submit: () => "Add",
     neededForFiling: () => "needed for filing",
   },
@@ -119,8 +124,9 @@ export const en = {
         ? "Work calendar: mainland China public holidays and make-up working days (调休). A due date on a day off moves to the next working day, and there is no morning list on days off."
         : "Work calendar off: every day is a working day.",
     channelSet: () => "This channel now gets the weekly summary and the A-grade digest.",
-    timeZoneSet: (zone: string) => `The workspace's time zone is now ${zone}: the weekly summary follows it.`,
+    timeZoneSet: (zone: string) => `The workspace's time zone is now ${zone}: the weekly summary and due dates follow it.`,
     localeSet: (locale: string) => `The team channel now gets its messages in ${locale === "en" ? "English" : "Chinese"}.`,
+    refreshing: (n: number) => `The due dates of ${plural(n, "more customer")} are being recomputed in the background; lists follow within a minute or two.`,
   },
   list: {
     empty: () => "No customers match.",
@@ -156,19 +162,25 @@ export const en = {
     /** How a command line starts in examples. */
     command: () => "/prospect",
     title: () => "Prospect commands",
+    entry: (usage: string, summary: string) => `${usage} — ${summary}`,
+    countsAs: (rules: { from: string; to: string[] }[]) =>
+      `Under this playbook ${rules.map((r) => `a ${r.from.toLowerCase()} also counts as ${list(r.to)}`).join("; ")}.`,
+    prerequisites: (stage: string, needs: string[]) => `Into ${stage}: ${list(needs)}.`,
+    forceNote: () => "A director may add force=yes; the move is recorded as forced.",
     footer: () => "Refer to a customer as #12, by part of its name (letters in order: Foshan Tx), or by the pinyin initials of a Chinese name (szjc). /prospect help <command> for details. Chinese works too: 客户 帮助",
     topics: {
       add: { usage: "add <company> key=value…", summary: "add a prospect", details: [
         "Keys: company contact title mobile phone fax province city address email wechat qq website size revenue source note calllog grade stage man",
         'Example: /prospect add "Foshan Tuoxin" contact=Li mobile=13800138000 grade=B',
-        "Refused when the mobile number or company is already filed, unless force=yes.",
+        "Refused when the mobile number or company is already on record, unless force=yes.",
+        "Adding straight into a stage with prerequisites (such as selection) is refused; a director may add force=yes, recorded as forced.",
         "With no arguments it opens a form." ] },
       list: { usage: "list [stage] [grade] [mine|team]", summary: "list customers", details: ["Example: /prospect list intention A"] },
       show: { usage: "show <ref>", summary: "show one customer", details: ["Example: /prospect show #12"] },
       edit: { usage: "edit <ref> key=value…", summary: "change fields (key= clears one)", details: ["Example: /prospect edit #12 title=CEO email=li@example.com"] },
       log: { usage: "log <ref> call|sms|visit|email|wechat|note <what happened>", summary: "log a touch", details: ["Example: /prospect log #12 call asked for a quote for 20 units"] },
       grade: { usage: "grade <ref> <grade>", summary: "change the grade", details: ["Example: /prospect grade #12 A"] },
-      stage: { usage: "stage <ref> <stage> [grade] [force=yes]", summary: "move to another stage", details: ["Example: /prospect stage #12 intention", "A stage may need the customer to be in a certain stage and grade first, or filed (the default playbook: selection needs an A-grade intention customer with an approved filing). A director may add force=yes; the move is recorded as forced."] },
+      stage: { usage: "stage <ref> <stage> [grade] [force=yes]", summary: "move to another stage", details: ["Example: /prospect stage #12 intention"] },
       won: { usage: "won <ref> [amount]", summary: "mark won: records the first order", details: [
         "Example: /prospect won #12 5万",
         "Amounts: 50000, 50,000, ¥50,000, 5万, 5 万, 5万元, 5.5万, 1.2w, 12k, 五万, 三万五, 十二万. Leave it out if not known yet.",
@@ -285,10 +297,10 @@ export const en = {
     ambiguous: (fragment: string, candidates: string[], more: number) =>
       `"${fragment}" matches several customers; use the number:\n${candidates.join("\n")}${more ? `\n…and ${more} more` : ""}`,
     candidate: (n: number, company: string, contact: string | null) => `#${n} ${company}${contact ? ` (${contact})` : ""}`,
-    unknownKey: (key: string, keys: readonly string[]) => `Unknown field "${key}". Fields: ${list([...keys])}.`,
+    unknownKey: (key: string, keys: readonly FieldKey[]) => `Unknown field "${key}". Fields: ${list([...keys])}.`,
     required: (field: string) => `${field} is required.`,
     badField: (field: string, value: string, expected: string) => `${field}: "${value}" is not valid — expected ${expected}.`,
-    badStage: (word: string, stages: string[]) => `"${word}" is not a stage. Stages: ${list(stages)}.`,
+    badStage: (word: string, stages: { id: string; name: string }[]) => `"${word}" is not a stage. Stages: ${list(stages.map((s) => `${s.id} (${s.name})`))}.`,
     stageHasNoGrades: (stage: string) => `${stage} has no grades.`,
     badGrade: (word: string, stage: string, grades: string[]) => `"${word}" is not a grade of ${stage}. Grades: ${list(grades)}.`,
     duplicate: (n: number, owner: string, byMobile: boolean, filed = true) =>
@@ -348,8 +360,11 @@ export const en = {
     badCalendar: (word: string) => `"${word}" is not a work calendar. Use cn (mainland public holidays and 调休) or none (every day is a working day).`,
     prerequisites: (n: number, stage: string, missing: string[], canForce: boolean) =>
       `#${n} cannot move to ${stage} yet: ${list(missing)}.${canForce ? " If you are sure, add force=yes; the move is recorded as forced." : " Ask a director if it must move anyway."}`,
-    needsFrom: (allowed: string[], current: string) => `it must be ${allowed.join(" or ")} first (it is ${current})`,
-    needsFilingApproved: (status: string) => `its filing must be approved by a director (it is ${status})`,
+    prerequisitesNew: (stage: string, missing: string[], way: "force" | "askDirector" | "none") =>
+      `A new customer cannot start as ${stage}: ${list(missing)}. Add it at an earlier stage and move it once it qualifies.${
+        way === "force" ? " If you are sure, add force=yes; it is recorded as forced." : way === "askDirector" ? " Ask a director if it must start there." : ""}`,
+    needsFrom: (allowed: string[], current?: string) => `it must be ${allowed.join(" or ")} first${current ? ` (it is ${current})` : ""}`,
+    needsFilingApproved: (status?: string) => `its filing must be approved by a director${status ? ` (it is ${status})` : ""}`,
     badTimeZone: (zone: string) => `"${zone}" is not a time zone. Use an IANA name such as Asia/Shanghai or America/New_York.`,
     setupNeedsChannel: () => "Type this in the team channel that should get the weekly summary.",
     badLocale: (word: string) => `"${word}" is not a language I speak. Use zh or en.`,

@@ -1,6 +1,7 @@
 import type { Messages } from "./messages.ts";
 import { transferZh } from "./transfer-zh.ts";
 import { reportsZh } from "./reports.zh.ts";
+import { chineseKeyWord } from "../domain/customer-fields.ts";
 
 const list = (items: string[]) => items.join("、");
 
@@ -45,11 +46,14 @@ export const zh: Messages = {
     owners: "负责业务员变更",
     ownerChange: (date, from, to, reason) => `${date} ${from} → ${to}${reason ? `（${reason}）` : ""}`,
     callLogShort: (have, need) => `通话记录：有效内容 ${have}/${need} 字，请记下沟通的具体内容`,
+    activity: (date, channel, content) => `${date} ${channel}：${content}`,
   },
   add: {
     done: (n, company) => `已新增 #${n} ${company}。`,
-    formIntro: () => "填写潜在客户资料。现在只需公司名称，其余为备案所需。",
-    formTitle: () => "新增潜在客户",
+    formIntro: (required, _stage) => `只需填写${required}即可新增；标着“备案必填”的是备案所需的资料。`,
+    formTitle: (stage) => `新增${stage}`,
+    buyerName: () => "客户姓名",
+    companyIfBuyer: () => "单位购买时填写",
     submit: () => "新增",
     neededForFiling: () => "备案必填",
   },
@@ -58,7 +62,7 @@ export const zh: Messages = {
     refile: (n) => `备案资料已修改，需要重新提交备案：客户 备案 #${n}`,
   },
   log: { done: (channel, n) => `已记录 #${n} 的${channel}跟进。` },
-  classify: { done: (n, label) => `#${n} 现在是 ${label}。` },
+  classify: { done: (n, label) => `#${n} 现在是${label}。` },
   snooze: { done: (n, until) => `#${n} 已推迟到 ${until}。` },
   handover: {
     done: (n, to) => `#${n} 已转交给 ${to}，已通知双方业务员。`,
@@ -75,10 +79,10 @@ export const zh: Messages = {
     claimed: (n, company) => `已领取 #${n} ${company}。`,
     claimedFromYou: (customer, by) => `${by} 从公海领取了你之前的客户 ${customer}。`,
     title: (n, filter) => `公海客户${filter ? `（${filter}）` : ""}：${n} 个`,
-    empty: (filter) => `公海里没有${filter ? `${filter}的` : ""}客户。`,
+    empty: (filter) => `公海里没有${filter ? `符合“${filter}”的` : ""}客户。`,
     since: (date) => `${date} 进入公海`,
     claimButton: "领取",
-    reclaimNotice: (customer, date) => `${customer} 将于 ${date} 回收到公海，除非在此之前记录一次跟进。`,
+    reclaimNotice: (customer, date) => `${customer} 将于 ${date} 回收到公海；在此之前记录一次跟进即可保留。`,
     reclaimed: (customer, reason) => `${customer} 已回收到公海：${reason}。`,
     reasonNoTouch: (days) => `${days} 天未跟进`,
     reasonUnfiled: (days) => `新增后 ${days} 天内未备案`,
@@ -87,7 +91,7 @@ export const zh: Messages = {
   director: {
     title: (name, tracked, escalated, filings, reclaiming) =>
       `${name}，早上好！${[tracked && `重点客户逾期 ${tracked} 个`, escalated && `逾期升级 ${escalated} 个`, filings && `待审批备案 ${filings} 个`, reclaiming && `即将回收到公海 ${reclaiming} 个`].filter(Boolean).join("，")}。`,
-    trackedOverdue: (n) => `逾期的 A 级意向客户和选型客户（${n}）`,
+    trackedOverdue: (n) => `逾期的A级意向客户和选型客户（${n}）`,
     escalated: (n) => `逾期超过升级时限的客户（${n}）`,
     filings: (n) => `待审批备案（${n}）`,
     reclaiming: (n) => `即将回收到公海（${n}）`,
@@ -111,9 +115,10 @@ export const zh: Messages = {
       kind === "cn"
         ? "工作日历已设为中国大陆法定节假日（含调休）：到期日遇到周末或节假日顺延到下一个工作日，休息日不发早间待办。"
         : "已关闭工作日历：每天都算工作日。",
-    channelSet: () => "本频道将收到销售周报和 A 级客户跟踪。",
-    timeZoneSet: (zone) => `工作区时区已设为 ${zone}，周报按此时区计算和发送。`,
-    localeSet: (locale) => `团队频道的消息将使用${locale === "en" ? "英文" : "中文"}。`,
+    channelSet: () => "以后销售周报和A级客户跟踪会发到这里。",
+    timeZoneSet: (zone) => `工作区时区已设为 ${zone}：周报和到期日都按这个时区计算。`,
+    localeSet: (locale) => `发到团队群的消息将使用${locale === "en" ? "英文" : "中文"}。`,
+    refreshing: (n) => `其余 ${n} 个客户的到期日正在后台按新设置重算，一两分钟内完成。`,
   },
   list: {
     empty: () => "没有符合条件的客户。",
@@ -147,19 +152,24 @@ export const zh: Messages = {
   help: {
     command: () => "客户",
     title: () => "客户管理命令",
+    entry: (usage, summary) => `${usage}：${summary}`,
+    countsAs: (rules) => `按本销售手册：${rules.map((r) => `${r.from}也算作${r.to.join("、")}跟进`).join("；")}。`,
+    prerequisites: (stage, needs) => `调整为${stage}：${needs.join("；")}。`,
+    forceNote: () => "销售总监可加 force=yes 强制调整，并记入历史。",
     footer: () => "用编号（如 #12）、名称的一部分（可跳字，如 深圳金厨）或拼音首字母（如 szjc）指代客户。发送“客户 帮助 <命令>”查看详情；Slack 中在命令前加 /prospect。",
     topics: {
-      add: { usage: "新增 <公司> 字段=值…", summary: "新增潜在客户", details: [
-        "字段：公司 负责人 职位 手机 电话 传真 省份 城市 地址 邮箱 微信 QQ 网站 规模 营业额 来源 备注 通话记录 等级 阶段 资格",
+      add: { usage: "新增 <公司> 字段=值…", summary: "新增客户", details: [
+        "字段：公司、负责人、职位、手机、电话、传真、省份、城市、地址、邮箱、微信、QQ、网站、规模、营业额、来源、备注、通话记录、等级、阶段、资格",
         "例：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000 等级=B",
         "手机号或公司名称已有登记时会拒绝；确属不同客户时加上 force=yes。",
+        "直接新增到有前提条件的阶段（如选型客户）会被拒绝，只有销售总监可以加 force=yes 强制新增，并记入历史。",
         "不带参数时打开填写表单。" ] },
       list: { usage: "列表 [阶段] [等级] [我的|团队]", summary: "客户列表", details: ["例：客户 列表 意向 A", "已逾期的标 ⚠，到期的注明已到期几天。"] },
       show: { usage: "查看 <客户>", summary: "查看客户详情", details: ["例：客户 查看 #12"] },
       edit: { usage: "修改 <客户> 字段=值…", summary: "修改资料（写“字段=”表示清空）", details: ["例：客户 修改 #12 职位=总经理 邮箱=li@example.com"] },
-      log: { usage: "跟进 <客户> 电话|短信|拜访|邮件|微信|备注 <内容>", summary: "记录跟进", details: ["例：客户 跟进 #12 电话 要20台的报价，周五回电", "按销售手册，一次拜访同时算一次电话和一次短信，一条微信算一次短信。"] },
+      log: { usage: "跟进 <客户> 电话|短信|拜访|邮件|微信|备注 <内容>", summary: "记录跟进", details: ["例：客户 跟进 #12 电话 要20台的报价，周五回电"] },
       grade: { usage: "定级 <客户> <等级>", summary: "调整等级", details: ["例：客户 定级 #12 A", "调整等级不会清除已逾期的跟进：只有真正联系了才算。"] },
-      stage: { usage: "阶段 <客户> <阶段> [等级] [force=yes]", summary: "调整阶段", details: ["例：客户 阶段 #12 意向", "有的阶段有前提条件：默认方案中，选型客户须先是 A 级意向客户且备案已批准。销售总监可加 force=yes 强制调整，并记入历史。"] },
+      stage: { usage: "阶段 <客户> <阶段> [等级] [force=yes]", summary: "调整阶段", details: ["例：客户 阶段 #12 意向"] },
       won: { usage: "成交 <客户> [金额]", summary: "标记成交：记录首笔订单", details: [
         "例：客户 成交 #12 5万",
         "金额写法：50000、50,000、¥50,000、5万、5 万、5万元、5.5万、1.2w、12k、五万、三万五、十二万；金额暂不清楚可以不写。",
@@ -190,18 +200,18 @@ export const zh: Messages = {
         "例：客户 目标 2026-12 50万 展会=40% 推荐=60%",
         "各来源所需客源 = 销售目标 ÷ 平均成交额 ÷ 近三个月成交率 × 该来源占比（不给占比时用近三个月的客源结构）。" ] },
       help: { usage: "帮助 [命令]", summary: "帮助", details: [] },
-      assign: { usage: "转交 <客户> @业务员 [原因]｜转交 全部 @原业务员 @新业务员", summary: "转交客户（总监）", details: [
+      assign: { usage: "转交 <客户> @业务员 [原因]｜转交 全部 @原业务员 @新业务员", summary: "转交客户（销售总监）", details: [
         "例：客户 转交 #12 @小李 调到华南区",
         "转交 全部：先显示将转交的客户数，点“确认”（或回复“是”）后才转交；双方业务员都会收到通知，查看客户时可以看到负责业务员变更记录。" ] },
       release: { usage: "释放 <客户> <原因>", summary: "把客户放回公海", details: ["例：客户 释放 #12 今年没有预算"] },
       pool: { usage: "公海 [阶段] [等级]", summary: "查看公海客户", details: ["例：客户 公海 意向"] },
       claim: { usage: "领取 <客户>", summary: "从公海领取客户", details: ["例：客户 领取 #12——不能超过保有量上限；自己释放的客户要过冷却期才能再领取。"] },
-      nudge: { usage: "催办 <客户> [附言]", summary: "私信提醒负责业务员（总监）", details: ["例：客户 催办 #12 周五前打个电话"] },
+      nudge: { usage: "催办 <客户> [附言]", summary: "私信提醒负责业务员（销售总监）", details: ["例：客户 催办 #12 周五前打个电话"] },
       yes: { usage: "是", summary: "确认上一步预览的操作（10 分钟内有效）", details: [] },
       import: { usage: "导入", summary: "从 Excel 或 CSV 文件导入客户", details: [
-        "在与机器人的私聊中发送 .xlsx 或 .csv 文件（控制台：import <路径>）；先出预检结果，再点按钮确认。",
+        "在与机器人的私聊中发送 .xlsx 或 .csv 文件（控制台：导入 <路径>）；先出预检结果，再点按钮确认。",
         "销售总监可以加一列“负责业务员”；业务员导入的客户归自己。" ] },
-      export: { usage: "导出 [mine|team] [csv|xlsx]", summary: "把客户导出为文件", details: [
+      export: { usage: "导出 [我的|团队] [csv|xlsx]", summary: "把客户导出为文件", details: [
         "业务员导出自己的客户，销售总监导出全团队的。默认 XLSX；CSV 为带 BOM 的 UTF-8（中文 Excel 可直接打开）。" ] },
     },
   },
@@ -218,10 +228,10 @@ export const zh: Messages = {
     wonThisWeek: () => "本周新成交客户",
     ordersThisWeek: () => "本周订单（笔数 · 金额）",
     cancelledThisWeek: () => "本周退单",
-    conversionRate: () => "转化率（成交 ÷ 线索，累计）",
+    conversionRate: () => "成交率（成交客户 ÷ 客源，累计）",
     revenue: () => "累计销售额",
-    repurchaseRate: () => "复购率（两单及以上 ÷ 成交客户）",
-    averageDeal: () => "平均单额（销售额 ÷ 有金额的订单数）",
+    repurchaseRate: () => "复购率（两单及以上的客户 ÷ 成交客户）",
+    averageDeal: () => "平均成交额（销售额 ÷ 有金额的订单数）",
     lostDetail: (cancelled, churned) => [cancelled ? `退单 ${cancelled}` : "", churned ? `成交后流失 ${churned}` : ""].filter(Boolean).join("，"),
     averageCycle: () => "平均销售周期",
     days: (n) => `${n} 天`,
@@ -231,7 +241,7 @@ export const zh: Messages = {
     escalated: () => "逾期升级", released: () => "放回/回收公海", claimed: () => "从公海领取", handovers: () => "转交",
     compliance: () => "按时跟进率（按时完成的到期跟进 ÷ 本周到期的跟进，含逾期完成和仍未跟进的）",
     pendingFilings: (n) => `待审批备案（${n}）`,
-    tracked: (n) => `A 级客户跟踪（${n}）`,
+    tracked: (n) => `A级客户跟踪（${n}）`,
     lastNext: (last, next) => `上次 ${last}，下次 ${next}`,
     overdue: () => "已逾期",
     none: () => "无",
@@ -248,7 +258,7 @@ export const zh: Messages = {
   },
   console: {
     banner: (playbook, database, user) =>
-      `客户管理机器人 — 本地控制台\n销售手册：${playbook} · 数据库：${database} · 当前用户：${user}\n输入命令，例如：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000，或输入 帮助。Ctrl-D 退出。`,
+      `客户管理机器人 · 本地控制台\n销售手册：${playbook} · 数据库：${database} · 当前用户：${user}\n输入命令，例如：客户 新增 佛山拓鑫 负责人=李总 手机=13800138000，或输入 帮助。Ctrl-D 退出。`,
     embedded: (dir) => `内置数据库（${dir}）`,
     locked: (dir, pid) =>
       `${dir} 中的内置数据库已被另一个进程（pid ${pid}）打开：可能是正在运行的机器人，或从命令行启动的任务。同一时间只能有一个进程打开它。请先停止那个进程，或设置 DATABASE_URL 改用可多进程共享的 PostgreSQL。`,
@@ -269,15 +279,15 @@ export const zh: Messages = {
     otherWorkspace: () => "这张卡片属于另一个工作区：你只能操作本工作区的客户。",
     missingRef: () => "是哪个客户？请给出编号（如 #12）或名称的一部分。",
     noSuchNumber: (n) => `没有 #${n} 这个客户。发送“客户 列表”查看你的客户。`,
-    notYours: (n) => `#${n} 不是你的客户：只有负责的业务员或销售总监可以查看和修改。`,
+    notYours: (n) => `#${n} 不是你的客户：只有负责业务员或销售总监可以查看和修改。`,
     noMatch: (fragment) => `你的客户中没有与“${fragment}”匹配的。请用编号（如 #12），或发送“客户 列表”查看。`,
     ambiguous: (fragment, candidates, more) =>
       `“${fragment}”匹配到多个客户，请用编号指定：\n${candidates.join("\n")}${more ? `\n……还有 ${more} 个` : ""}`,
     candidate: (n, company, contact) => `#${n} ${company}${contact ? `（${contact}）` : ""}`,
-    unknownKey: (key, keys) => `没有“${key}”这个字段。可用字段：${list([...keys])}。`,
+    unknownKey: (key, keys) => `没有“${key}”这个字段。可用字段：${list(keys.map(chineseKeyWord))}。`,
     required: (field) => `${field}为必填项。`,
     badField: (field, value, expected) => `${field}：“${value}”无效，应为${expected}。`,
-    badStage: (word, stages) => `“${word}”不是有效阶段。可用阶段：${list(stages)}。`,
+    badStage: (word, stages) => `“${word}”不是有效阶段。可用阶段：${list(stages.map((s) => s.name))}。`,
     stageHasNoGrades: (stage) => `${stage}不分等级。`,
     badGrade: (word, stage, grades) => `“${word}”不是${stage}的等级。可用等级：${list(grades)}。`,
     duplicate: (n, owner, byMobile, filed = true) =>
@@ -337,18 +347,21 @@ export const zh: Messages = {
     badCalendar: (word) => `没有“${word}”这种工作日历。请用 cn（大陆法定节假日和调休）或 none（每天都算工作日）。`,
     prerequisites: (n, stage, missing, canForce) =>
       `#${n} 还不能调整为${stage}：${missing.join("；")}。${canForce ? "如确需调整，加上 force=yes，系统会记录为强制调整。" : "如确需调整，请联系销售总监。"}`,
-    needsFrom: (allowed, current) => `须先是${allowed.join("或")}（现在是${current}）`,
-    needsFilingApproved: (status) => `备案须经销售总监批准（现在：${status}）`,
+    prerequisitesNew: (stage, missing, way) =>
+      `新客户不能直接新增为${stage}：${missing.join("；")}。请先按更早的阶段新增，条件满足后再调整阶段。${
+        way === "force" ? "如确需直接新增，加上 force=yes，系统会记录为强制调整。" : way === "askDirector" ? "如确需直接新增，请联系销售总监。" : ""}`,
+    needsFrom: (allowed, current) => `须先是${allowed.join("或")}${current ? `（现在是${current}）` : ""}`,
+    needsFilingApproved: (status) => `备案须经销售总监批准${status ? `（现在：${status}）` : ""}`,
     badTimeZone: (zone) => `“${zone}”不是有效时区。请用 IANA 名称，例如 Asia/Shanghai 或 America/New_York。`,
     setupNeedsChannel: () => "请在要接收周报的团队群里发送这条命令。",
-    badLocale: (word) => `不支持“${word}”。请用 zh 或 en。`,
+    badLocale: (word) => `不支持“${word}”。请用“中文”或“英文”（也可以写 zh、en）。`,
     internal: (ref) => `系统出错，本次操作未保存任何内容。请重试；如果一直失败，请联系管理员（编号 ${ref}）。`,
   },
   limits: {
     tooLong: (length, max) => `这条命令有 ${length} 个字符，最多只能读 ${max} 个。请缩短（较长的通话记录可以分几次记录）。`,
     controlCharacter: (code, position) => `命令的第 ${position} 个字符是不可见的控制字符（${code}）。请去掉后重新输入。`,
     brokenCharacter: (position) => `命令的第 ${position} 个字符已损坏（可能是半个表情符号或符号）。请重新输入。`,
-    noSuchNumber: (digits) => `没有 #${digits} 这个客户。/prospect list 可查看你的客户。`,
+    noSuchNumber: (digits) => `没有 #${digits} 这个客户。发送“客户 列表”查看你的客户。`,
     mobileAsRef: (digits) => `${digits} 看起来是手机号。请用客户编号（#12）或公司名、负责人姓名的一部分来指定客户。`,
     busy: () => "现在请求太多，没能及时处理。本次没有保存任何内容，请一分钟后重试。",
   },

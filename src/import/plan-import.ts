@@ -4,6 +4,7 @@ import { companyKey } from "../domain/customer-fields.ts";
 import { DomainError } from "../errors.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { readFieldInput } from "../customers/field-input.ts";
+import { importRowPrerequisites } from "../customers/stage-prerequisites.ts";
 import { resolveClassification, stageKind } from "../operations/classification.ts";
 import { findExistingDuplicates, type ExistingDuplicate, type NewCustomerRow } from "../operations/add-customers.ts";
 import { mapHeaders } from "./map-headers.ts";
@@ -94,7 +95,10 @@ export async function planImport(ctx: CommandContext, table: Table): Promise<Imp
     if (customer) {
       try {
         const klass = resolveClassification(ctx, null, customer.stage, customer.grade);
-        if (stageKind(ctx.playbook, klass.stage) === "lost") problems.push({ ...at("stage"), why: (m) => m.errors.newCustomerLost() });
+        const kind = stageKind(ctx.playbook, klass.stage);
+        if (kind === "lost") problems.push({ ...at("stage"), why: (m) => m.errors.newCustomerLost() });
+        const refusal = kind === "open" ? importRowPrerequisites(ctx.playbook, ctx.caller.locale, klass.stage) : undefined;
+        if (refusal) problems.push({ ...at("stage"), why: refusal });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const key = Object.keys(error.fieldErrors)[0] ?? "stage";

@@ -3,6 +3,7 @@ import type { Workspace } from "../db/types.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import type { OutboundMessenger } from "../ports/outbound.ts";
 import { deliverDue, deliverUntilSettled } from "./deliver.ts";
+import { finishCadenceRefresh } from "../calendar/refresh-workspace.ts";
 
 export interface JobDeps {
   prisma: Prisma;
@@ -53,6 +54,9 @@ export async function forEachWorkspace(
   const result: JobResult = { queued: 0, nothingToSend: 0, alreadyDone: 0, sent: 0, retried: 0, failed: 0 };
   for (const workspace of workspaces) {
     try {
+      // The lists and figures read the stored due dates: a recomputation left pending (the bot
+      // stopped in the middle of a `setup calendar`) is finished first.
+      if (workspace.cadenceRefreshAfter !== null) await finishCadenceRefresh(deps.prisma, deps.playbook, workspace.id);
       await enqueue(workspace, result);
     } catch (error) {
       deps.logger.error(`${job} for workspace ${workspace.externalId} failed`, error);

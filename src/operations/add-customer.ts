@@ -3,6 +3,7 @@ import { companyKey } from "../domain/customer-fields.ts";
 import { DomainError, fail } from "../errors.ts";
 import { refreshCadence } from "../customers/cadence-store.ts";
 import { refuseDuplicate } from "../customers/duplicates.ts";
+import { enforceNewCustomerPrerequisites } from "../customers/stage-prerequisites.ts";
 import type { FieldInput } from "../customers/field-input.ts";
 import { resolveClassification, stageKind } from "./classification.ts";
 import type { OperationContext } from "./context.ts";
@@ -16,14 +17,18 @@ export interface NewCustomer {
   man?: FieldInput["man"];
   /** Recorded as the first call. */
   callLog?: string;
-  /** Create even when the duplicate check finds the company or mobile number. */
+  /**
+   * Create even when the duplicate check finds the company or mobile number; from a director,
+   * also past the prerequisites of the stage it is added at (recorded as forced).
+   */
   force?: boolean;
 }
 
 /**
  * Adds a prospect owned by the caller, after the workspace-wide duplicate check (same mobile
  * number or company). A customer added as won gets its first order, amount unknown; one cannot
- * be added as lost (a loss needs a reason and a history).
+ * be added as lost (a loss needs a reason and a history), nor straight into a stage whose
+ * prerequisites it cannot meet yet unless a director forces it, as `stage` would need.
  */
 export async function addCustomer(ctx: OperationContext, input: NewCustomer): Promise<Moved> {
   const { tx, caller, now, playbook } = ctx;
@@ -36,6 +41,7 @@ export async function addCustomer(ctx: OperationContext, input: NewCustomer): Pr
   const klass = resolveClassification(ctx, null, input.stage, input.grade);
   const kind = stageKind(playbook, klass.stage);
   if (kind === "lost") fail("new_customer_lost", (m) => m.errors.newCustomerLost());
+  const forced = kind === "open" && enforceNewCustomerPrerequisites(playbook, caller, klass.stage, input.force ?? false);
   const key = companyKey(company);
   // Taking the next number locks the workspace row until commit, so two reps adding the same
   // company at once are checked one after the other (a refusal rolls the number back).
@@ -69,7 +75,7 @@ export async function addCustomer(ctx: OperationContext, input: NewCustomer): Pr
     },
   });
   await tx.stageChange.create({
-    data: { workspaceId: created.workspaceId, customerId: created.id, userId: caller.user.id, toStage: entry.stage, toGrade: entry.grade, at: now },
+    data: { workspaceId: created.workspaceId, customerId: created.id, userId: caller.user.id, toStage: entry.stage, toGrade: entry.grade, forced, at: now },
   });
   if (input.callLog) {
     await tx.activity.create({

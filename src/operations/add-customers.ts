@@ -5,6 +5,7 @@ import { checkField, companyKey, isCustomerField, type CustomerField } from "../
 import { DomainError } from "../errors.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { computeCadence } from "../playbook/cadence.ts";
+import { importRowPrerequisites } from "../customers/stage-prerequisites.ts";
 import { resolveClassification, stageKind, type Classification } from "./classification.ts";
 import type { OperationContext } from "./context.ts";
 import { win } from "./win.ts";
@@ -37,7 +38,7 @@ export interface AddCustomersOptions {
 
 /**
  * Many `addCustomer`s at once, in the caller's transaction: the same checks (fields, stage and
- * grade, no customer added as lost, owner, the workspace-wide duplicate rule on company key and
+ * grade, no customer added as lost nor into a stage it does not meet the prerequisites of, owner, the workspace-wide duplicate rule on company key and
  * mobile), the same stage history, call-log activity, last touch and cadence, and a customer
  * added as won wins through `win` (its first order, amount unknown) — but written with
  * multi-row inserts. Any refusal throws naming the row, and the caller's transaction rolls
@@ -170,6 +171,9 @@ function classify(ctx: OperationContext, row: NewCustomerRow, ref: string): Clas
     const klass = resolveClassification(ctx, null, row.stage, row.grade);
     const kind = stageKind(ctx.playbook, klass.stage);
     if (kind === "lost") throw new DomainError("new_customer_lost", (m) => m.errors.newCustomerLost());
+    // A row has no force=yes: one the stage's prerequisites keep out is refused, as `add` would.
+    const refusal = kind === "open" ? importRowPrerequisites(ctx.playbook, ctx.caller.locale, klass.stage) : undefined;
+    if (refusal) throw new DomainError("prerequisites", refusal);
     // A won customer enters the funnel where deals start, then wins: the history shows both.
     return kind === "won" ? { ...resolveClassification(ctx, null, undefined, undefined), wins: true } : { ...klass, wins: false };
   } catch (error) {

@@ -26,7 +26,7 @@ export function resolveClassification(
   if (stageWord !== undefined) {
     const found = findStage(playbook, stageWord);
     if (!found) {
-      const names = playbook.stages.map((s) => `${s.id} (${pick(s.name, ctx.caller.locale)})`);
+      const names = playbook.stages.map((s) => ({ id: s.id, name: pick(s.name, ctx.caller.locale) }));
       throw new DomainError("bad_stage", (m) => m.errors.badStage(stageWord, names), { stage: (m) => m.errors.badStage(stageWord, names) });
     }
     stage = found;

@@ -14,7 +14,7 @@ export { lose, type LossInput } from "./lose.ts";
 export { snooze, MAX_SNOOZE_DAYS } from "./snooze.ts";
 export { submitFiling, approveFiling, rejectFiling } from "./filing.ts";
 export { changeOwner } from "./change-owner.ts";
-export { resolveClassification, type Classification } from "./classification.ts";
+export { resolveClassification, stageKind, type Classification } from "./classification.ts";
 export { assertMayChange, assertDirector, type OperationContext } from "./context.ts";
 export type { Moved } from "./reclassify.ts";
 export { releaseCustomer, claimCustomer } from "./pool.ts";

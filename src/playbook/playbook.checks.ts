@@ -57,6 +57,8 @@ export function checkPlaybook(playbook: Shape, ctx: z.RefinementCtx): void {
   } else if (target.kind !== "open") {
     const open = playbook.stages.filter((s) => s.kind === "open").map((s) => s.id);
     issue(["defaultStage"], `expected an open stage (${list(open)}); new customers cannot start as ${target.kind}`);
+  } else if (target.requires) {
+    issue(["defaultStage"], `new customers start at ${target.id}, so it cannot have prerequisites (requires)`);
   }
 }
 
@@ -98,6 +100,8 @@ function checkStage(stage: Stage, at: Path, issue: (path: Path, message: string)
 }
 
 function checkPrerequisites(stages: Stage[], stage: Stage, at: Path, issue: (path: Path, message: string) => void): void {
+  // A win or a loss is a fact to record, not a step to earn (`won` and `lost` check nothing).
+  if (stage.requires && stage.kind !== "open") issue(at, `only an open stage can have prerequisites; ${stage.id} is ${stage.kind}`);
   stage.requires?.from?.forEach((from, k) => {
     const source = stages.find((s) => s.id === from.stage);
     if (!source) {

@@ -1,7 +1,8 @@
-import { lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
+import { gradeBreakdown, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
 import type { Locale } from "../domain/localized.ts";
-import { formatDate, formatShortDate } from "../format/dates.ts";
+import { formatDateRange, formatShortDate } from "../format/dates.ts";
 import { formatMoney } from "../format/money.ts";
+import { aside, labelled } from "../format/punctuation.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Card, type Reply, type ReplyFile } from "../reply.ts";
@@ -16,7 +17,7 @@ export function percent(rate: number | null): string {
 
 export function rangeOf(span: { start: Date; end: Date }, zone: string, locale: Locale): string {
   const lastDay = new Date(span.end.getTime() - 1);
-  return `${formatShortDate(span.start, zone, locale)} – ${formatDate(lastDay, zone, locale)}`;
+  return formatDateRange(span.start, lastDay, zone, locale);
 }
 
 export function periodLabel(period: ReportPeriod, zone: string, locale: Locale): string {
@@ -41,7 +42,7 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
   cards.push(card(r.funnel(), {
     fields: report.funnel.map((row) => ({
       label: stageName(playbook, row.stage, locale),
-      value: row.grades.length > 0 && row.total > 0 ? `${row.total} (${row.grades.map((g) => `${g.grade} ${g.count}`).join(" · ")})` : String(row.total),
+      value: gradeBreakdown(row.total, row.grades, locale),
     })),
   }));
   const mv = report.movements;
@@ -52,7 +53,7 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
       { label: m.weekly.promoted(), value: String(mv.promoted) },
       { label: m.weekly.demoted(), value: String(mv.demoted) },
       { label: m.weekly.won(), value: String(mv.won) },
-      { label: m.weekly.lost(), value: lostDetail ? `${mv.lost} (${lostDetail})` : String(mv.lost) },
+      { label: m.weekly.lost(), value: lostDetail ? `${mv.lost}${aside(lostDetail, locale)}` : String(mv.lost) },
       { label: m.weekly.reactivated(), value: String(mv.reactivated) },
     ],
   }));
@@ -70,18 +71,18 @@ export function renderReport(report: Report, playbook: Playbook, locale: Locale,
   const c = report.conversion;
   cards.push(card(r.metrics(), {
     fields: [
-      { label: r.conversion3m(rangeOf(c, zone, locale)), value: c.rate === null ? "—" : `${percent(c.rate)} (${c.won}/${c.leads})` },
+      { label: r.conversion3m(rangeOf(c, zone, locale)), value: c.rate === null ? "—" : `${percent(c.rate)}${aside(`${c.won}/${c.leads}`, locale)}` },
       { label: r.revenueToDate(), value: money(t.revenue) },
       { label: r.repurchaseRate(), value: percent(t.repurchaseRate) },
       { label: r.averageCycle(), value: t.averageCycleDays === null ? "—" : r.days(t.averageCycleDays.toFixed(1)) },
     ],
   }));
   cards.push(card(r.lostReasons(), {
-    sections: [{ title: "", items: report.lostReasons.length ? report.lostReasons.map((x) => `${x.reason ? lostReasonLabel(playbook, x.reason, locale) : "—"}: ${x.count}`) : [m.weekly.none()] }],
+    sections: [{ title: "", items: report.lostReasons.length ? report.lostReasons.map((x) => labelled(x.reason ? lostReasonLabel(playbook, x.reason, locale) : "—", x.count, locale)) : [m.weekly.none()] }],
   }));
   const total = report.sources.reduce((s, x) => s + x.count, 0);
   cards.push(card(r.sources(), {
-    sections: [{ title: "", items: report.sources.length ? report.sources.map((x) => `${x.source || r.noSource()}: ${x.count} (${percent(total ? x.count / total : null)})`) : [m.weekly.none()] }],
+    sections: [{ title: "", items: report.sources.length ? report.sources.map((x) => labelled(x.source || r.noSource(), `${x.count}${aside(percent(total ? x.count / total : null), locale)}`, locale)) : [m.weekly.none()] }],
   }));
   cards.push(card(r.reps(), {
     sections: [{ title: "", items: report.reps.length ? report.reps.map((x) => r.repLine({ ...x, compliance: percent(x.compliance) })) : [m.weekly.none()] }],

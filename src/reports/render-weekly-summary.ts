@@ -1,7 +1,8 @@
 import type { Locale } from "../domain/localized.ts";
-import { classLabel, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
-import { formatDate, formatShortDate } from "../format/dates.ts";
+import { classLabel, gradeBreakdown, lostReasonLabel, stageName } from "../customers/playbook-terms.ts";
+import { formatDateRange, formatShortDate } from "../format/dates.ts";
 import { formatMoney } from "../format/money.ts";
+import { aside, labelled } from "../format/punctuation.ts";
 import { messagesFor } from "../i18n/messages.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
 import { card, type Reply } from "../reply.ts";
@@ -22,14 +23,14 @@ export function renderWeeklySummary(
   const w = m.weekly;
   const lastDay = new Date(summary.end.getTime() - 1);
   // The week is the workspace's: show its dates in its zone, whoever reads it.
-  const range = `${formatShortDate(summary.start, workspace.timeZone, locale)} – ${formatDate(lastDay, workspace.timeZone, locale)}`;
+  const range = formatDateRange(summary.start, lastDay, workspace.timeZone, locale);
   const money = (n: number) => formatMoney(n, locale);
   const capped = (items: string[]) => (items.length > LIST_CAP ? [...items.slice(0, LIST_CAP), w.more(items.length - LIST_CAP)] : items);
 
   const funnel = card(w.funnel(), {
     fields: summary.funnel.map((row) => ({
       label: stageName(playbook, row.stage, locale),
-      value: row.grades.length > 0 && row.total > 0 ? `${row.total} (${row.grades.map((g) => `${g.grade} ${g.count}`).join(" · ")})` : String(row.total),
+      value: gradeBreakdown(row.total, row.grades, locale),
     })),
   });
   const mv = summary.movements;
@@ -40,13 +41,13 @@ export function renderWeeklySummary(
       { label: w.promoted(), value: String(mv.promoted) },
       { label: w.demoted(), value: String(mv.demoted) },
       { label: w.won(), value: String(mv.won) },
-      { label: w.lost(), value: lostDetail ? `${mv.lost} (${lostDetail})` : String(mv.lost) },
+      { label: w.lost(), value: lostDetail ? `${mv.lost}${aside(lostDetail, locale)}` : String(mv.lost) },
       { label: w.reactivated(), value: String(mv.reactivated) },
     ],
   });
   const t = summary.totals;
   const wk = summary.week;
-  const percent = (rate: number | null, of?: string) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%${of ? ` (${of})` : ""}`);
+  const percent = (rate: number | null, of?: string) => (rate === null ? "—" : `${(rate * 100).toFixed(1)}%${of ? aside(of, locale) : ""}`);
   const conversion = card(w.conversion(), {
     fields: [
       { label: w.wonThisWeek(), value: String(wk.won) },
@@ -60,7 +61,7 @@ export function renderWeeklySummary(
     ],
   });
   const lost = card(w.lostReasons(), {
-    sections: [{ title: "", items: summary.lostReasons.length ? summary.lostReasons.map((r) => `${r.reason ? lostReasonLabel(playbook, r.reason, locale) : "—"}: ${r.count}`) : [w.none()] }],
+    sections: [{ title: "", items: summary.lostReasons.length ? summary.lostReasons.map((r) => labelled(r.reason ? lostReasonLabel(playbook, r.reason, locale) : "—", r.count, locale)) : [w.none()] }],
   });
   const o = summary.ownership;
   const grip = card(w.grip(), {
@@ -70,10 +71,10 @@ export function renderWeeklySummary(
       { label: w.claimed(), value: String(o.claimed) },
       { label: w.handovers(), value: String(o.handovers) },
     ],
-    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => `${c.owner}: ${((c.onTime / c.due) * 100).toFixed(0)}% (${c.onTime}/${c.due})`) : [w.none()] }],
+    sections: [{ title: w.compliance(), items: summary.compliance.length ? summary.compliance.map((c) => labelled(c.owner, `${((c.onTime / c.due) * 100).toFixed(0)}%${aside(`${c.onTime}/${c.due}`, locale)}`, locale)) : [w.none()] }],
   });
   const overdue = card(w.overdueByRep(), {
-    sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => `${r.owner}: ${r.count}`) : [w.none()] }],
+    sections: [{ title: "", items: summary.overdueByRep.length ? summary.overdueByRep.map((r) => labelled(r.owner, r.count, locale)) : [w.none()] }],
   });
   const filings = card(w.pendingFilings(summary.pendingFilings.length), {
     sections: [{

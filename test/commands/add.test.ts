@@ -29,7 +29,7 @@ describe("add", () => {
     const reply = await rep.run("客户 新增 佛山拓鑫电器 负责人=李总 手机=13900139000 阶段=意向 等级=A 通话记录=“聊了二十分钟”");
     expect(reply.ok).toBe(true);
     expect(reply.text).toMatch(/^已新增 #\d+ 佛山拓鑫电器。$/);
-    expect(reply.cards[0]!.subtitle).toBe("意向客户 · A");
+    expect(reply.cards[0]!.subtitle).toBe("意向客户 A级");
     const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "佛山拓鑫电器" } });
     const calls = await t.db.prisma.activity.findMany({ where: { customerId: customer.id } });
     expect(calls).toMatchObject([{ channel: "call", content: "聊了二十分钟" }]);

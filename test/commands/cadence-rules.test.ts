@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useCrm } from "../support/crm-fixture.ts";
+import { csv } from "../import/files.ts";
 
 // Mon 23 Nov 2026, 10:00 in Shanghai.
 const t = useCrm();
@@ -78,7 +79,7 @@ describe("stage prerequisites (default playbook: selection follows an A-grade in
     expect(refused.ok).toBe(false);
     expect(refused.code).toBe("prerequisites");
     expect(refused.text).toBe(
-      `#${n} 还不能调整为选型客户：须先是意向客户 · A（现在是潜在客户 · C）；备案须经销售总监批准（现在：未备案）。如确需调整，请联系销售总监。`,
+      `#${n} 还不能调整为选型客户：须先是意向客户 A级（现在是潜在客户 C级）；备案须经销售总监批准（现在：未备案）。如确需调整，请联系销售总监。`,
     );
     expect((await rep.run(`阶段 #${n} 选型 force=yes`)).code).toBe("prerequisites");
     expect((await rep.run(`阶段 #${n} 选型 colour=red`)).code).toBe("usage");
@@ -102,6 +103,68 @@ describe("stage prerequisites (default playbook: selection follows an A-grade in
     expect(moved.ok, moved.text).toBe(true);
     const change = await t.db.prisma.stageChange.findFirstOrThrow({ where: { toStage: "selection", customer: { number: n, workspace: { externalId: "prereq-ok" } } } });
     expect(change.forced).toBe(false);
+  });
+});
+
+describe("stage prerequisites on every path into a stage", () => {
+  it("add, edit and import into selection are checked like 阶段; a director's force=yes is recorded", async () => {
+    const boss = t.person("path-boss", { workspace: "prereq-paths", locale: "zh-CN" });
+    await boss.run("帮助");
+    const rep = t.person("path-rep", { workspace: "prereq-paths", locale: "zh-CN" });
+    const before = await t.db.prisma.customer.count();
+    const added = await rep.run("新增 直接选型 阶段=选型");
+    expect(added.fieldErrors).toHaveProperty("stage");
+    expect(added.text).toBe(
+      "新客户不能直接新增为选型客户：须先是意向客户 A级；备案须经销售总监批准。请先按更早的阶段新增，条件满足后再调整阶段。如确需直接新增，请联系销售总监。",
+    );
+    // Reported with the other bad fields, in one reply; a rep's force=yes only skips the duplicate check.
+    const both = await rep.run("新增 直接选型 阶段=选型 手机=123");
+    expect(both.text.split("\n")).toEqual([expect.stringContaining("手机：“123”无效"), expect.stringContaining("新客户不能直接新增为选型客户")]);
+    expect(both.fieldErrors).toHaveProperty("stage");
+    expect((await rep.run("新增 直接选型 阶段=选型 force=yes")).text).toContain("新客户不能直接新增为选型客户");
+    expect(await t.db.prisma.customer.count()).toBe(before);
+
+    const n = await numberOf(await rep.run("新增 修改选型 等级=C"));
+    const edited = await rep.run(`修改 #${n} 阶段=选型 职位=经理`);
+    expect(edited.fieldErrors).toHaveProperty("stage");
+    expect(edited.text).toContain(`#${n} 还不能调整为选型客户：须先是意向客户 A级（现在是潜在客户 C级）`);
+    expect((await t.db.prisma.customer.findFirstOrThrow({ where: { company: "修改选型" } })).title).toBeNull();
+
+    const bossAdded = await boss.run("新增 总监选型 阶段=选型");
+    expect(bossAdded.text).toContain("如确需直接新增，加上 force=yes，系统会记录为强制调整。");
+    const forced = await numberOf(await boss.run("新增 总监选型 阶段=选型 force=yes"));
+    const changes = await t.db.prisma.stageChange.findMany({ where: { customer: { number: forced, workspace: { externalId: "prereq-paths" } } } });
+    expect(changes.map((c) => [c.fromStage, c.toStage, c.forced])).toEqual([[null, "selection", true]]);
+
+    // An import has no force=yes: the row is listed among the mistakes, for a director too.
+    const dry = await t.crm.execute(boss.identity, "导入", { files: [csv([["公司名称", "阶段"], ["导入选型", "选型"], ["导入意向", "意向"]])] });
+    expect(dry.text).toContain("将新建 1 个，重复 0 个，有错误 1 行");
+    expect(JSON.stringify(dry.cards)).toContain("第 2 行：新客户不能直接新增为选型客户");
+  });
+});
+
+describe("Chinese that reads natively (issue #9, item 7)", () => {
+  it("a won customer neither shows what filing lacks nor offers to file; its order reads ¥50,000", async () => {
+    const rep = t.person("won-rep", { workspace: "won-card", locale: "zh-CN" });
+    const n = await numberOf(await rep.run("新增 成交卡片公司"));
+    const before = await rep.run(`查看 #${n}`);
+    expect(before.cards[0]!.sections.map((s) => s.title)).toContain("备案还缺");
+    const won = await rep.run(`成交 #${n} 5万`);
+    expect(won.text).toBe(`#${n} 现在是成交客户。`);
+    const shown = won.cards[0]!;
+    expect(shown.sections.map((s) => s.title)).toEqual(["下次跟进", "订单（1 笔，¥50,000）"]);
+    expect(shown.actions.map((a) => a.label)).not.toContain("提交备案");
+  });
+
+  it("help says what this playbook counts and requires, with Chinese words first", async () => {
+    const rep = t.person("help-rep", { workspace: "help-zh", locale: "zh-CN" });
+    const log = (await rep.run("帮助 跟进")).cards[0]!;
+    expect(log.subtitle).toBe("跟进 / 记录 / log");
+    expect(log.sections[0]!.items).toContain("按本销售手册：拜访也算作电话、短信跟进；微信也算作短信跟进。");
+    const stage = (await rep.run("帮助 阶段")).cards[0]!.sections[0]!.items;
+    expect(stage.slice(-2)).toEqual(["调整为选型客户：须先是意向客户 A级；备案须经销售总监批准。", "销售总监可加 force=yes 强制调整，并记入历史。"]);
+    const all = (await rep.run("帮助")).cards[0]!.sections[0]!.items;
+    expect(all[0]).toBe("客户 新增 <公司> 字段=值…：新增客户");
   });
 });
 

@@ -40,7 +40,7 @@ describe("grade, stage, won and lost", () => {
 
   it("marks won with an amount in 万, and lost needs a reason, normalised to the playbook's list", async () => {
     const rep = t.person("closer");
-    const won = await addAs(rep, "add WonCo stage=selection");
+    const won = await addAs(rep, "add WonCo stage=intention grade=A");
     expect((await rep.run(`won #${won} 5万`)).text).toBe(`#${won} is now Won.`);
     const wonRow = (await history(won)).customer;
     expect(wonRow.wonAt?.toISOString()).toBe(t.clock.now.toISOString());

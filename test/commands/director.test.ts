@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addAs, useCrm } from "../support/crm-fixture.ts";
+import { addAs, addSelection, useCrm } from "../support/crm-fixture.ts";
 
 /** Issue 10's commands: handover, the team's due list, and the shared pool (公海). */
 const t = useCrm();
@@ -86,8 +86,8 @@ describe("the team's due list", () => {
   it("shows a director every rep's due customers, and one rep's on request", async () => {
     const { boss, li, wang } = team("due-team");
     await boss.run("help");
-    const a = await addAs(li, "add Due A stage=selection");
-    await addAs(wang, "add Due B stage=selection");
+    const a = await addSelection(t, li, "add Due A");
+    await addSelection(t, wang, "add Due B");
     // Selection: due after 3 days (Thu 26 Nov), overdue 2 days later — Sat 28 Nov, a day off on the
     // work calendar, so from Mon 30 Nov.
     t.clock.advanceDays(7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addAs, useCrm } from "../support/crm-fixture.ts";
+import { addAs, addSelection, useCrm } from "../support/crm-fixture.ts";
 
 const DAY = 86_400_000;
 const t = useCrm();
@@ -35,7 +35,7 @@ describe("log, due and snooze", () => {
     const start = t.clock.now;
     const d = await addAs(rep, "add DueD grade=D");
     const a = await addAs(rep, "add DueA grade=A");
-    const sel = await addAs(rep, "add DueSel stage=selection");
+    const sel = await addSelection(t, rep, "add DueSel");
     expect((await rep.run("due")).text).toMatch(/^Nothing is due today/);
 
     // 8 days on: A (7 d) is due, not yet overdue (7 + 3 grace); selection (every 3, overdue 5) is overdue.
@@ -71,7 +71,7 @@ describe("log, due and snooze", () => {
   it("snoozes a customer off the due list until the given time", async () => {
     const rep = t.person("snoozer");
     const start = t.clock.now;
-    const n = await addAs(rep, "add SnoozeCo stage=selection");
+    const n = await addSelection(t, rep, "add SnoozeCo");
     t.clock.set(new Date(start.getTime() + 4 * DAY).toISOString());
     expect((await rep.run("due")).cards).toHaveLength(1);
     const reply = await rep.run(`snooze #${n} 2d`);

@@ -67,7 +67,7 @@ describe("language and help", () => {
     expect((await zh.run("lang en")).text).toBe("I will answer you in English.");
     expect((await zh.run("show #77")).text).toBe("There is no customer #77. /prospect list shows yours.");
     expect((await zh.run("语言 中文")).text).toBe("好的，以后用中文回复你。");
-    expect((await zh.run("lang klingon")).text).toBe("不支持“klingon”。请用 zh 或 en。");
+    expect((await zh.run("lang klingon")).text).toBe("不支持“klingon”。请用“中文”或“英文”（也可以写 zh、en）。");
   });
 
   it("lists every command and explains one", async () => {

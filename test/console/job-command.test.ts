@@ -23,7 +23,8 @@ function run(script: string, args: string[], input = ""): Promise<{ code: number
 
 describe("npm run job", () => {
   it("runs the morning digest once for a fixed clock, and a rerun sends nothing new", async () => {
-    await run("adapters/main.ts", [], "add Acme stage=selection\nadd Quiet\n");
+    // The console user is the workspace's admin: it may add straight into selection, forced.
+    await run("adapters/main.ts", [], "add Acme stage=selection force=yes\nadd Quiet\n");
     const now = new Date(Date.now() + 6 * 86_400_000).toISOString(); // selection: due after 3 days, overdue after 5
     const first = await run("adapters/job.ts", ["morning-digest", "--now", now]);
     expect(first.code).toBe(0);

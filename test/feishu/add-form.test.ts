@@ -12,7 +12,7 @@ describe("the add form", () => {
   it("`add` alone answers with a form card holding the filing fields", async () => {
     const sent = (await rep.say("客户 新增"))!;
     expect(sent.card.header.title.content).toBe("新增潜在客户");
-    expect(sent.text).toContain("填写潜在客户资料。现在只需公司名称，其余为备案所需。");
+    expect(sent.text).toContain("只需填写公司名称即可新增；标着“备案必填”的是备案所需的资料。");
     const form = components(sent.card).find((c) => c.node.tag === "form")!.node;
     const fields = inputs(form);
     expect(fields.map((i) => i.name)).toEqual(expect.arrayContaining(["company", "contact", "title", "mobile", "province", "address", "calllog"]));
@@ -83,7 +83,7 @@ describe("the add form", () => {
     const en = h.person("ou_form_en", { name: "Ann" });
     await en.say("lang en");
     const sent = (await en.say("add"))!;
-    expect(sent.card.header.title.content).toBe("New prospect");
+    expect(sent.card.header.title.content).toBe("New customer");
     const refused = await en.click(sent, "Add", { form: { company: "Acme", mobile: "1" } });
     expect(refused.json.toast.type).toBe("error");
     expect(refused.cardText).toContain("Please fix the fields marked below.");

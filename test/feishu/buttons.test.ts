@@ -57,18 +57,18 @@ describe("card buttons", () => {
 
   it("changes the grade and the stage from their menus", async () => {
     const { n, sent } = await added("add 等级测试公司");
-    const graded = await rep.click(sent, "调整等级", { option: "A" });
-    expect(graded.json.toast).toEqual({ type: "success", content: `#${n} 现在是 潜在客户 · A。` });
-    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 · A");
+    const graded = await rep.click(sent, "调整等级", { option: "A级" });
+    expect(graded.json.toast).toEqual({ type: "success", content: `#${n} 现在是潜在客户 A级。` });
+    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 A级");
     const staged = await rep.click(replaced(sent, graded), "调整阶段", { option: "意向客户" });
-    expect(staged.json.toast.content).toBe(`#${n} 现在是 意向客户 · A。`);
+    expect(staged.json.toast.content).toBe(`#${n} 现在是意向客户 A级。`);
     expect(await customer(n)).toMatchObject({ stage: "intention", grade: "A" });
   });
 
   it("marks won, and lost with a reason; a lost customer can be reactivated", async () => {
     const won = await added("add 成交测试公司");
     const w = await rep.click(won.sent, "标记成交");
-    expect(w.json.toast.content).toBe(`#${won.n} 现在是 成交客户。`);
+    expect(w.json.toast.content).toBe(`#${won.n} 现在是成交客户。`);
     expect((await customer(won.n)).stage).toBe("won");
 
     const lost = await added("add 战败测试公司");

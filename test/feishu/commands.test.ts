@@ -20,9 +20,9 @@ describe("commands typed to the bot", () => {
     expect(sent!.call.headers.authorization).toBe(`Bearer ${FAKE_TENANT_TOKEN}`);
     expect(sent!.call.body).toMatchObject({ receive_id: boss.chatId, msg_type: "interactive" });
     expect(sent!.call.body.uuid).toMatch(/^.{1,50}$/);
-    expect(sent!.card).toMatchObject({ schema: "2.0", config: { update_multi: true }, header: { title: { content: `#${n} 佛山拓鑫电器` }, subtitle: { content: "潜在客户 · B" }, template: "blue" } });
+    expect(sent!.card).toMatchObject({ schema: "2.0", config: { update_multi: true }, header: { title: { content: `#${n} 佛山拓鑫电器` }, subtitle: { content: "潜在客户 B级" }, template: "blue" } });
     expect(sent!.text).toContain(`已新增 #${n} 佛山拓鑫电器。`);
-    expect(sent!.text).toContain("负责业务员: 王总");
+    expect(sent!.text).toContain("负责业务员：王总");
     const token = h.fake.callsTo("POST", "/open-apis/auth/v3/tenant_access_token/internal");
     expect(token[0]!.body).toEqual({ app_id: "cli_a1b2c3d4e5f60718", app_secret: "test-secret" });
     const row = await h.t.db.prisma.customer.findFirstOrThrow({ where: { number: n, workspace: { platform: "feishu", externalId: "tenant-a" } } });
@@ -50,8 +50,8 @@ describe("commands typed to the bot", () => {
     expect(answers[`show #${n}`]).toContain(`#${n} 佛山拓鑫电器`);
     expect(answers[`prospect edit #${n} ${COMPLETE}`]).toContain(`已更新 #${n}。`);
     expect(answers[`客户 跟进 #${n} call ${CALL_LOG}`]).toContain(`已记录 #${n} 的电话跟进。`);
-    expect(answers[`定级 #${n} A`]).toContain(`#${n} 现在是 潜在客户 · A。`);
-    expect(answers[`/prospect stage #${n} intention`]).toContain(`#${n} 现在是 意向客户`);
+    expect(answers[`定级 #${n} A`]).toContain(`#${n} 现在是潜在客户 A级。`);
+    expect(answers[`/prospect stage #${n} intention`]).toContain(`#${n} 现在是意向客户`);
     expect(answers[`snooze #${n} 2d`]).toContain(`#${n} 已推迟到`);
     expect(answers["列表"]).toContain(`#${n} 佛山拓鑫电器`);
     expect(answers[`备案 #${n}`]).toContain(`#${n} 已提交备案，等待销售总监审批。`);
@@ -89,7 +89,7 @@ describe("commands typed to the bot", () => {
 
   it("sets the group as the directors' channel with `setup channel`", async () => {
     const sent = await boss.say("setup channel", { group: "oc_directors" });
-    expect(sent!.text).toBe("本频道将收到销售周报和 A 级客户跟踪。");
+    expect(sent!.text).toBe("以后销售周报和A级客户跟踪会发到这里。");
     const ws = await h.t.db.prisma.workspace.findFirstOrThrow({ where: { platform: "feishu", externalId: "tenant-a" } });
     expect(ws.directorChannel).toBe("oc_directors");
   });

@@ -34,7 +34,7 @@ describe("Feishu: import a file sent in the direct chat, export as a file", () =
     expect(download[0]!.query.type).toBe("file");
     expect(sent).toHaveLength(1);
     expect(sent[0]!.chatId).toBe(boss.chatId);
-    expect(sent[0]!.text).toContain("客户.xlsx：共 2 行 —— 将新建 2 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
+    expect(sent[0]!.text).toContain("客户.xlsx：共 2 行，将新建 2 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
     expect(await h.t.db.prisma.customer.count({ where: { company: { startsWith: "飞书导入" } } })).toBe(0);
 
     const answer = await boss.click(sent[0]!, "导入 2 个");
@@ -49,7 +49,7 @@ describe("Feishu: import a file sent in the direct chat, export as a file", () =
     const { sent } = await sendFile(boss, "big.csv", csv([["公司名称", "手机"], ...rows]).bytes);
     expect(sent.map((s) => [s.call.body.msg_type, s.text])).toEqual([
       ["text", "big.csv：已读取 2,000 行，正在检查……"],
-      ["interactive", expect.stringContaining("big.csv：共 2000 行 —— 将新建 2000 个，重复 0 个，有错误 0 行。")],
+      ["interactive", expect.stringContaining("big.csv：共 2000 行，将新建 2000 个，重复 0 个，有错误 0 行。")],
     ]);
     const before = h.fake.sentMessages().length;
     const answer = await boss.click(sent[1]!, "导入 2000 个");

@@ -50,8 +50,8 @@ describe("a button on the morning list", () => {
 
     // The card below is the person's own (not the job's): its buttons update it in place.
     expect(buttonValues(below!.card).some((v) => v.j === 1)).toBe(false);
-    const graded = await rep.click(below!, "调整等级", { option: "A" });
-    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 · A");
+    const graded = await rep.click(below!, "调整等级", { option: "A级" });
+    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 A级");
 
     const opened = await rep.click(digest!, "查看");
     expect(opened.json).toEqual({ toast: { type: "info", content: "已在下方发送" } });

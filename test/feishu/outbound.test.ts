@@ -7,8 +7,8 @@ import { APP_ID, textOf, useFeishu } from "./support.ts";
 
 const h = useFeishu();
 const digest = cardReply("今天要联系 2 个客户。", [
-  card("#1 佛山拓鑫电器", { subtitle: "潜在客户 · B", sections: [{ title: "", items: ["电话：今天"] }], actions: [{ kind: "run", label: "推迟 1 天", command: "snooze #1 1d" }] }),
-  card("#2 顺德厨具", { subtitle: "意向客户 · A", sections: [{ title: "", items: ["短信：逾期 2 天"] }] }),
+  card("#1 佛山拓鑫电器", { subtitle: "潜在客户 B级", sections: [{ title: "", items: ["电话：今天"] }], actions: [{ kind: "run", label: "推迟 1 天", command: "snooze #1 1d" }] }),
+  card("#2 顺德厨具", { subtitle: "意向客户 A级", sections: [{ title: "", items: ["短信：逾期 2 天"] }] }),
 ]);
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 

@@ -14,7 +14,7 @@ describe("who sees and changes what", () => {
     await admin.say("help");
     const sent = (await alice.say('add "Alice 的大客户" mobile=13600136000 备注=保密', { group: "oc_sales" }))!;
     n = Number(/#(\d+)/.exec(sent.text)![1]);
-    const notYours = `#${n} 不是你的客户：只有负责的业务员或销售总监可以查看和修改。`;
+    const notYours = `#${n} 不是你的客户：只有负责业务员或销售总监可以查看和修改。`;
 
     for (const line of [`show #${n}`, `log #${n} call 你好`, `grade #${n} A`, `won #${n}`]) {
       const answer = (await bob.say(line, { group: "oc_sales" }))!;
@@ -24,7 +24,7 @@ describe("who sees and changes what", () => {
     expect((await bob.say("list"))!.text).toBe("没有符合条件的客户。");
 
     // Bob presses the buttons of Alice's card (sent to her privately; clicks as if from a card they share).
-    for (const [label, input] of [["标记成交", {}], ["推迟 1 天", {}], ["记录电话", { text: "偷偷记一笔" }], ["调整等级", { option: "A" }]] as const) {
+    for (const [label, input] of [["标记成交", {}], ["推迟 1 天", {}], ["记录电话", { text: "偷偷记一笔" }], ["调整等级", { option: "A级" }]] as const) {
       const click = await bob.click(sent, label, input);
       expect(click.json, label).toEqual({ toast: { type: "error", content: notYours } });
     }
@@ -37,7 +37,7 @@ describe("who sees and changes what", () => {
     await admin.say("role @_user_2 director", { group: "oc_sales", mentions: [{ key: "@_user_2", openId: bob.openId, name: "Bob" }] });
     const shown = (await bob.say(`show #${n}`))!;
     expect(shown.card.header.title.content).toBe(`#${n} Alice 的大客户`);
-    const graded = await bob.click(shown, "调整等级", { option: "B" });
+    const graded = await bob.click(shown, "调整等级", { option: "B级" });
     expect(graded.json.toast.type).toBe("success");
   });
 

@@ -143,15 +143,15 @@ describe("a button on a card in a group", () => {
     expect(dm!.card.header.title.content).toBe(`#${n} 私密公司`);
     expect(dm!.text).toContain(MOBILE);
     // The private copy's buttons update it in place.
-    const graded = await rep.click(dm!, "调整等级", { option: "A" });
-    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 · A");
+    const graded = await rep.click(dm!, "调整等级", { option: "A级" });
+    expect(graded.json.card.data.header.subtitle.content).toBe("潜在客户 A级");
   });
 
   it("sends it to whoever clicked: a director clicking a rep's card gets the card, the rep and the group nothing", async () => {
     await admin.say("role @_user_2 director", { group: GROUP, mentions: [{ key: "@_user_2", openId: admin.openId, name: "管理员" }] });
     const card = await cardInGroup(rep, `show #${n}`);
     const before = h.fake.sentMessages().length;
-    const graded = await admin.click(card, "调整等级", { option: "B" });
+    const graded = await admin.click(card, "调整等级", { option: "B级" });
     expect(graded.json.card).toBeUndefined();
     expect(graded.json.toast.type).toBe("success");
     expect(dmsTo(admin, before)).toHaveLength(1);

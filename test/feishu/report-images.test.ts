@@ -11,7 +11,7 @@ describe("a report typed to the bot on Feishu", () => {
     const before = h.fake.sentMessages().length;
     const uploadsBefore = h.fake.callsTo("POST", "/open-apis/im/v1/images").length;
     const card = await boss.say("报表 本月");
-    expect(card!.text).toContain("报表 — 团队");
+    expect(card!.text).toContain("报表：团队");
     const sends = h.fake.sentMessages().slice(before);
     expect(sends.map((s) => s.body.msg_type)).toEqual(["interactive", "image", "image", "image"]);
     expect(new Set(sends.map((s) => s.body.receive_id))).toEqual(new Set([boss.chatId]));

@@ -81,9 +81,9 @@ export const APP_ID = "cli_a1b2c3d4e5f60718";
  * webhook mode on the shared HTTP server, per test file. Requests go over HTTP, encrypted and
  * signed as Feishu would send them.
  */
-export function useFeishu(options: { secrets?: WebhookSecrets; adapter?: (t: CrmFixture) => Partial<FeishuAdapterOptions> } = {}): FeishuHarness {
+export function useFeishu(options: { secrets?: WebhookSecrets; adapter?: (t: CrmFixture) => Partial<FeishuAdapterOptions>; playbook?: string } = {}): FeishuHarness {
   const secrets = options.secrets ?? { encryptKey: "test-encrypt-key", verificationToken: "test-verification-token" };
-  const t = useCrm();
+  const t = useCrm(options.playbook ? { playbook: options.playbook } : {});
   let server: Server;
   const names = new Map<string, string>();
   const h = { t, secrets, logs: [] as { level: string; message: string }[] } as FeishuHarness;

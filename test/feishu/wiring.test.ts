@@ -33,7 +33,7 @@ describe("a card callback slower than Feishu's 3 seconds", () => {
     const n = Number(/#(\d+)/.exec(sent.text)![1]);
     expect(findButton(sent.card, "标记成交")).toBeDefined();
     const answer = await rep.click(sent, "标记成交");
-    expect(answer.json).toEqual({ toast: { type: "info", content: "正在处理…", i18n: { zh_cn: "正在处理…", en_us: "Working on it…" } } });
+    expect(answer.json).toEqual({ toast: { type: "info", content: "正在处理……", i18n: { zh_cn: "正在处理……", en_us: "Working on it…" } } });
     const [patch] = h.fake.callsTo("PATCH", `/open-apis/im/v1/messages/${sent.messageId}`);
     const updated = JSON.parse(patch!.body.content);
     expect(updated.header).toMatchObject({ title: { content: `#${n} 慢回调公司` }, subtitle: { content: "成交客户" } });
@@ -55,7 +55,7 @@ describe("a slow click on a card in a group", () => {
     expect(inGroup.chatId).toBe("oc_slow_group");
     const before = h.fake.sentMessages().length;
     const answer = await rep.click(inGroup, "标记成交");
-    expect(answer.json.toast.content).toBe("正在处理…");
+    expect(answer.json.toast.content).toBe("正在处理……");
     expect(h.fake.callsTo("PATCH", `/open-apis/im/v1/messages/${posted.messageId}`)).toEqual([]);
     const sent = h.newSends(before);
     expect(sent).toHaveLength(1);

@@ -65,7 +65,7 @@ describe("export", () => {
       const file = exported.files![0]!;
       const dry = await t.crm.execute(boss.identity, "import", { files: [{ name: file.name, bytes: file.data }] });
       expect(dry.ok, dry.text).toBe(true);
-      expect(dry.text, format).toMatch(/共 3 行 —— 将新建 0 个，重复 3 个，有错误 0 行/);
+      expect(dry.text, format).toMatch(/共 3 行，将新建 0 个，重复 3 个，有错误 0 行/);
       expect(dry.confirm).toBeUndefined();
       expect(dry.cards[0]!.sections.find((s) => s.title.startsWith("无法识别"))).toBeUndefined();
     }

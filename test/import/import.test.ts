@@ -18,7 +18,7 @@ describe("import: reading the file", () => {
     const file = csv([ZH_HEADER, ["佛山拓鑫电器有限公司", "李总", "总经理", "13800138000", "广东", "佛山", "顺德区大良街道", "B", "潜在客户", "展会", "重点", "聊了二十分钟：三个酒店厨房项目，周三前要电磁炉报价"]], { encoding: "gbk" });
     const reply = await send(admin, file);
     expect(reply.ok, reply.text).toBe(true);
-    expect(reply.text).toBe("customers.csv：共 1 行 —— 将新建 1 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
+    expect(reply.text).toBe("customers.csv：共 1 行，将新建 1 个，重复 0 个，有错误 0 行。尚未写入任何数据。");
     expect(reply.cards[0]!.subtitle).toBe("按 CSV 读取（GB18030）");
     expect(reply.cards[0]!.sections[0]!.items).toEqual(["第 2 行 · 佛山拓鑫电器有限公司 · imp-admin"]);
     expect(reply.confirm).toMatch(/^import confirm [0-9a-f-]{36}$/);

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addSelection, useCrm } from "../support/crm-fixture.ts";
 import { FakeSlackApi } from "../support/fake-slack-api.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,7 +39,7 @@ async function waitFor(predicate: () => boolean, ms = 30_000) {
 describe.runIf(process.env.DATABASE_URL)("a job process killed mid-run (PostgreSQL)", () => {
   it("resumes on restart: the rest get their message and nobody gets two", async () => {
     for (let i = 0; i < REPS; i++) {
-      expect((await t.person(`U_CR${i}`, { workspace: "TCRASH", platform: "slack" }).run(`add Crash${i} stage=selection`)).ok).toBe(true);
+      await addSelection(t, t.person(`U_CR${i}`, { workspace: "TCRASH", platform: "slack" }), `add Crash${i}`);
     }
     const now = new Date(t.clock.now.getTime() + 4 * 86_400_000).toISOString();
     // The third message reaches Slack, but the answer never comes back before the process dies.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/jobs/job-deps.ts";
 import { runDirectorDigest } from "../../src/jobs/director-digest.job.ts";
-import { addAs, useCrm } from "../support/crm-fixture.ts";
+import { addAs, addSelection, useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
 /**
@@ -27,7 +27,7 @@ describe("escalation", () => {
     await boss.run("help");
     // Day counting without days off: this test is about episodes, not the work calendar.
     expect((await boss.run("setup calendar none")).ok).toBe(true);
-    const n = await addAs(rep, "add Escalate Co stage=selection"); // call due after 3 days, overdue after 5
+    const n = await addSelection(t, rep, "add Escalate Co"); // call due after 3 days, overdue after 5
     t.clock.advanceDays(5);
     await run();
     expect(texts("rep")).toEqual([]); // overdue today, not yet a day past it

@@ -4,7 +4,7 @@ import { createSlackAdapter } from "../../adapters/slack/index.ts";
 import type { JobDeps } from "../../src/jobs/job-deps.ts";
 import { runMorningDigest } from "../../src/jobs/morning-digest.job.ts";
 import { runWeeklySummary } from "../../src/jobs/weekly-summary.job.ts";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addSelection, useCrm } from "../support/crm-fixture.ts";
 import { messageContent } from "../support/fake-feishu-api.ts";
 import { useFakeMessengers } from "../support/fake-messengers.ts";
 
@@ -21,8 +21,8 @@ describe("the jobs through the real messenger adapters", () => {
     const outbound = createSlackAdapter({ crm: t.crm, botToken: "xoxb-test", signingSecret: "s", apiUrl: fakes.slack.apiUrl, logger: quiet }).outbound;
     const shanghai = t.person("U_SH", { workspace: "T1", platform: "slack", timeZone: "Asia/Shanghai" });
     const berlin = t.person("U_BER", { workspace: "T1", platform: "slack", timeZone: "Europe/Berlin" });
-    await shanghai.run("add SlackSH stage=selection");
-    await berlin.run("add SlackBER stage=selection");
+    await addSelection(t, shanghai, "add SlackSH");
+    await addSelection(t, berlin, "add SlackBER");
     const deps = jobDeps(outbound);
 
     // Thu 26 Nov 01:30 UTC: 09:30 in Shanghai, 02:30 in Berlin.
@@ -44,7 +44,7 @@ describe("the jobs through the real messenger adapters", () => {
   it("Slack: a 429 is obeyed (Retry-After) and the message still goes out once", async () => {
     const outbound = createSlackAdapter({ crm: t.crm, botToken: "xoxb-test", signingSecret: "s", apiUrl: fakes.slack.apiUrl, logger: quiet }).outbound;
     const rep = t.person("U_429", { workspace: "T429", platform: "slack" });
-    await rep.run("add Limited stage=selection");
+    await addSelection(t, rep, "add Limited");
     fakes.slack.script("chat.postMessage", { status: 429, headers: { "retry-after": "1" } }, { times: 1 });
     t.clock.set("2026-11-26T02:00:00Z");
     const result = await runMorningDigest(jobDeps(outbound), { now: t.clock.now, workspace: "T429", digestAt: "09:00", settle: { maxWaitMs: 10_000 } });
@@ -82,7 +82,7 @@ describe("the jobs through the real messenger adapters", () => {
   it("Feishu: the morning list is a DM by open_id", async () => {
     const outbound = createFeishuAdapter({ crm: t.crm, appId: "cli_test", appSecret: "secret", mode: "webhook", domain: fakes.feishu.url, lookupNames: false, logger: quiet }).outbound;
     const rep = t.person("ou_rep", { workspace: "tenant-2", platform: "feishu", locale: "zh-CN" });
-    await rep.run("add 早报客户 stage=selection");
+    await addSelection(t, rep, "add 早报客户");
     t.clock.set("2026-11-26T01:30:00Z");
     await runMorningDigest(jobDeps(outbound), { now: t.clock.now, workspace: "tenant-2", digestAt: "09:00" });
     const dm = fakes.feishu.sentMessages().filter((c) => c.query.receive_id_type === "open_id" && c.body.receive_id === "ou_rep");

@@ -3,7 +3,7 @@ import { SendError } from "../../src/ports/outbound.ts";
 import { deliverDue, MAX_ATTEMPTS } from "../../src/jobs/deliver.ts";
 import type { JobDeps } from "../../src/jobs/job-deps.ts";
 import { runMorningDigest } from "../../src/jobs/morning-digest.job.ts";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addSelection, useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
 const DAY = 86_400_000;
@@ -14,8 +14,10 @@ function deps(messenger = recordingMessenger()): JobDeps & { out: ReturnType<typ
   return { prisma: t.db.prisma, sql: t.db.query, playbook: t.crm.playbook, messengers: [messenger.messenger], now: () => t.clock.now, logger, out: messenger };
 }
 
-async function seed(workspace: string, person: string, timeZone: string, lines: string[]) {
+/** A person with selection customers (call due 3 days after, overdue after 5), then whatever `lines` add. */
+async function seed(workspace: string, person: string, timeZone: string, lines: string[], selection: string[] = []) {
   const p = t.person(person, { workspace, timeZone });
+  for (const name of selection) await addSelection(t, p, `add ${name}`);
   for (const line of lines) expect((await p.run(line)).ok, line).toBe(true);
   return p;
 }
@@ -23,8 +25,8 @@ async function seed(workspace: string, person: string, timeZone: string, lines: 
 describe("the morning digest", () => {
   it("goes to each rep at 09:00 in their own time zone, once per local day, only when something is due", async () => {
     // Added Mon 23 Nov 10:00 Shanghai; selection customers are due 3 days later.
-    await seed("tz", "sh-boss", "Asia/Shanghai", ["add SH-Sel stage=selection", "add SH-D"]);
-    await seed("tz", "ny-rep", "America/New_York", ["add NY-Sel stage=selection"]);
+    await seed("tz", "sh-boss", "Asia/Shanghai", ["add SH-D"], ["SH-Sel"]);
+    await seed("tz", "ny-rep", "America/New_York", [], ["NY-Sel"]);
     await seed("tz", "idle-rep", "Asia/Shanghai", ["help"]);
     const d = deps();
 
@@ -53,8 +55,8 @@ describe("the morning digest", () => {
   });
 
   it("lists overdue first, then A before D, capped with a count of the rest and a /prospect due hint", async () => {
-    const lines = ["add Late stage=selection", ...Array.from({ length: 12 }, (_, i) => `add Cap${String(i).padStart(2, "0")} grade=${i < 6 ? "D" : "A"}`)];
-    await seed("cap", "capper", "Asia/Shanghai", lines);
+    const lines = [...Array.from({ length: 12 }, (_, i) => `add Cap${String(i).padStart(2, "0")} grade=${i < 6 ? "D" : "A"}`)];
+    await seed("cap", "capper", "Asia/Shanghai", lines, ["Late"]);
     const d = deps();
     // Mon 21 Dec: everything overdue. D was due on day 20 (Sun 13 Dec, a day off: Mon 14 Dec) and
     // overdue 5 days later (Sat 19 Dec, a day off: Mon 21 Dec) on the work calendar.
@@ -71,7 +73,7 @@ describe("the morning digest", () => {
 
   it("answers in each rep's language", async () => {
     const zh = t.person("zh-rep", { workspace: "lang-digest", locale: "zh-CN" });
-    await zh.run("add 中文客户 stage=selection");
+    await addSelection(t, zh, "add 中文客户");
     const d = deps();
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
     await runMorningDigest(d, { now: t.clock.now, workspace: "lang-digest", digestAt: "09:00" });
@@ -82,7 +84,7 @@ describe("the morning digest", () => {
 
 describe("delivery", () => {
   it("obeys Retry-After on a 429, retries with backoff, and counts attempts", async () => {
-    await seed("retry", "retry-rep", "Asia/Shanghai", ["add R stage=selection"]);
+    await seed("retry", "retry-rep", "Asia/Shanghai", [], ["R"]);
     const d = deps();
     d.out.failNext(new SendError("ratelimited", true, 30_000));
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
@@ -103,9 +105,9 @@ describe("delivery", () => {
   });
 
   it("marks a message failed after repeated failures or a permanent error, and still sends the others", async () => {
-    await seed("fail", "fail-a", "Asia/Shanghai", ["add FA stage=selection"]);
-    await seed("fail", "fail-b", "Asia/Shanghai", ["add FB stage=selection"]);
-    await seed("fail", "fail-c", "Asia/Shanghai", ["add FC stage=selection"]);
+    await seed("fail", "fail-a", "Asia/Shanghai", [], ["FA"]);
+    await seed("fail", "fail-b", "Asia/Shanghai", [], ["FB"]);
+    await seed("fail", "fail-c", "Asia/Shanghai", [], ["FC"]);
     const d = deps();
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
     d.out.failNext(new SendError("not_allowed_token_type", false), new SendError("timeout", true));
@@ -125,7 +127,7 @@ describe("delivery", () => {
   });
 
   it("resumes a message whose sender died mid-send, telling the messenger it may have arrived", async () => {
-    await seed("crash", "crash-rep", "Asia/Shanghai", ["add CR stage=selection"]);
+    await seed("crash", "crash-rep", "Asia/Shanghai", [], ["CR"]);
     const d = deps();
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
     // A process that enqueued, claimed and died: the row is left "sending" with a lease.
@@ -138,9 +140,9 @@ describe("delivery", () => {
   });
 
   it("paces sends to the messenger's rate, one slot after the other in the budget kept in the database", async () => {
-    await seed("pace", "pace-a", "Asia/Shanghai", ["add PA stage=selection"]);
-    await seed("pace", "pace-b", "Asia/Shanghai", ["add PB stage=selection"]);
-    await seed("pace", "pace-c", "Asia/Shanghai", ["add PC stage=selection"]);
+    await seed("pace", "pace-a", "Asia/Shanghai", [], ["PA"]);
+    await seed("pace", "pace-b", "Asia/Shanghai", [], ["PB"]);
+    await seed("pace", "pace-c", "Asia/Shanghai", [], ["PC"]);
     const d = deps(recordingMessenger("console", { scope: "workspace", initialPerSecond: 1, maxPerSecond: 1, minPerSecond: 1 }));
     t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
     await runMorningDigest({ ...d, messengers: [] }, { now: t.clock.now, workspace: "pace", digestAt: "09:00" });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addSelection, useCrm } from "../support/crm-fixture.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -25,7 +25,7 @@ describe.runIf(process.env.DATABASE_URL)("two replicas on one PostgreSQL (separa
   it("run the morning digest at the same moment and every rep gets exactly one message", async () => {
     for (let i = 0; i < REPS; i++) {
       const rep = t.person(`rep${String(i).padStart(2, "0")}`, { workspace: "local" });
-      expect((await rep.run(`add Customer${i} stage=selection`)).ok).toBe(true);
+      await addSelection(t, rep, `add Customer${i}`);
     }
     const now = new Date(t.clock.now.getTime() + 4 * 86_400_000).toISOString();
     const [a, b] = await Promise.all([runJob(t.db.url!, now), runJob(t.db.url!, now)]);
@@ -48,7 +48,7 @@ describe.runIf(process.env.DATABASE_URL)("two replicas on one PostgreSQL (separa
       expect((await admin.run(`role dir${i} director`)).ok).toBe(true);
     }
     for (let i = 0; i < 6; i++) {
-      expect((await t.person(`r${i}`, { workspace: "dirs" }).run(`add Sel${i} stage=selection`)).ok).toBe(true);
+      await addSelection(t, t.person(`r${i}`, { workspace: "dirs" }), `add Sel${i}`);
     }
     const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "dirs" } });
     // Overdue 5 days after being added (a working day on the cn calendar), escalated a day later: well past by day 10.

@@ -3,7 +3,7 @@ import type { JobDeps } from "../../src/jobs/job-deps.ts";
 import { runWeeklySummary } from "../../src/jobs/weekly-summary.job.ts";
 import { computeWeeklySummary } from "../../src/reports/weekly-summary.ts";
 import { previousLocalWeek } from "../../src/format/dates.ts";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addSelection, useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
 const t = useCrm();
@@ -12,10 +12,11 @@ const LOG = "聊了二十分钟：三个酒店厨房工程，需要商用电磁�
 
 /**
  * A hand-made week in a fresh workspace (Shanghai time), summarised on Monday 30 Nov 09:00:
- *   16 Nov  boss adds Old1 (potential D) and Old2 (selection)                    — before the week
+ *   16 Nov  boss (the admin) adds Old1 (potential D) and Old2 (selection, forced)  — before the week
  *   23 Nov  boss adds W1 (B) and promotes it to A; rep adds W2 (A) and demotes it to C;
  *           rep adds W3 (intention A), W4 and W5 (both lost: "price" and "moved abroad"),
- *           W6 (complete, filed: waiting for approval), W8 (selection: overdue by the 30th)
+ *           W6 (complete, filed: waiting for approval), W8 (intention A, which the boss
+ *           moves to selection past its prerequisites: overdue by the 30th)
  *   25 Nov  boss marks Old2 won for 5万 (9 days after it was added)
  *   30 Nov 08:00  rep adds W7                                                    — after the week
  */
@@ -25,7 +26,7 @@ async function buildWeek(workspace: string) {
   const run = async (p: typeof boss, line: string) => expect((await p.run(line)).ok, line).toBe(true);
   t.clock.set("2026-11-16T02:00:00Z");
   await run(boss, "add Old1");
-  await run(boss, "add Old2 stage=selection");
+  await run(boss, "add Old2 stage=selection force=yes");
   t.clock.set("2026-11-23T02:00:00Z");
   await run(boss, "add W1 grade=B");
   await run(boss, "grade W1 A");
@@ -39,7 +40,7 @@ async function buildWeek(workspace: string) {
   await run(rep, `add W6 ${FULL}`);
   await run(rep, `log W6 call ${LOG}`);
   await run(rep, "file W6");
-  await run(rep, "add W8 stage=selection");
+  await addSelection(t, rep, "add W8");
   t.clock.set("2026-11-25T02:00:00Z");
   await run(boss, "won Old2 5万");
   t.clock.set("2026-11-30T00:00:00Z");
@@ -63,7 +64,8 @@ describe("the weekly summary", () => {
       { stage: "won", total: 1, grades: [] },
       { stage: "lost", total: 2, grades: [] },
     ]);
-    expect(s.movements).toEqual({ new: 7, promoted: 1, demoted: 1, won: 1, lost: 2, reactivated: 0, cancelled: 0, churned: 0 });
+    // Promoted: W1 (B → A) and W8 (intention A → selection).
+    expect(s.movements).toEqual({ new: 7, promoted: 2, demoted: 1, won: 1, lost: 2, reactivated: 0, cancelled: 0, churned: 0 });
     expect(s.week).toEqual({ won: 1, orders: 1, revenue: 50000, cancelled: 0, cancelledAmount: 0 });
     // 9 leads filed before the week ended (W7 came after), one won: 1/9; 9 days from filing to won.
     expect(s.totals).toEqual({ leads: 9, won: 1, conversionRate: 1 / 9, revenue: 50000, averageDeal: 50000, repurchaseRate: 0, averageCycleDays: 9 });
@@ -91,11 +93,7 @@ describe("the weekly summary", () => {
     // Selection customers are due every 3 days and overdue after 5: added on the 23rd, all are
     // overdue by the 30th; a potential D customer is not due for 20 days.
     t.clock.set("2026-11-23T02:00:00Z");
-    await run(amy, "add S1 stage=selection");
-    await run(amy, "add S2 stage=selection");
-    await run(cat, "add S3 stage=selection");
-    await run(cat, "add S4 stage=selection");
-    await run(bob, "add S5 stage=selection");
+    for (const [person, name] of [[amy, "S1"], [amy, "S2"], [cat, "S3"], [cat, "S4"], [bob, "S5"]] as const) await addSelection(t, person, `add ${name}`);
     await run(bob, "add P1");
     await run(bob, "add IB stage=intention grade=B");
     await run(bob, "add IA stage=intention grade=A");
@@ -116,10 +114,10 @@ describe("the weekly summary", () => {
     expect(first).toMatchObject({ queued: 1, sent: 1 });
     expect(out.delivered.map((d) => [d.to, d.key])).toEqual([["user:weekly2:boss", "weekly-summary:2026-W48:user:boss"]]);
     const { reply } = out.delivered[0]!;
-    expect(reply.text).toBe("Weekly summary, 23 Nov – Sun 29 Nov 2026");
+    expect(reply.text).toBe("Weekly summary, 23–29 Nov 2026");
     const byTitle = Object.fromEntries(reply.cards.map((c) => [c.title, c]));
     expect(byTitle["This week's movements"]!.fields).toEqual([
-      { label: "New", value: "7" }, { label: "Promoted", value: "1" }, { label: "Demoted", value: "1" },
+      { label: "New", value: "7" }, { label: "Promoted", value: "2" }, { label: "Demoted", value: "1" },
       { label: "Won", value: "1" }, { label: "Lost", value: "2" }, { label: "Reactivated", value: "0" },
     ]);
     expect(byTitle["Results"]!.fields).toEqual([
@@ -147,12 +145,12 @@ describe("the weekly summary", () => {
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
     expect(out.delivered.map((d) => d.to)).toEqual(["user:weekly2:boss", "channel:weekly2:C-TEAM"]);
     // The workspace took its first person's language; a director can change the channel's.
-    expect(out.delivered[1]!.reply.text).toBe("Weekly summary, 30 Nov – Sun 6 Dec 2026");
+    expect(out.delivered[1]!.reply.text).toBe("Weekly summary, 30 Nov – 6 Dec 2026");
     expect((await boss.run("setup lang zh")).text).toBe("The team channel now gets its messages in Chinese.");
     expect((await boss.run("setup timezone Mars/Base")).text).toMatch(/^"Mars\/Base" is not a time zone/);
     t.clock.set("2026-12-14T01:00:00Z");
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
-    expect(out.delivered[2]!.reply.text).toBe("销售周报（12月7日 – 2026-12-13 周日）");
+    expect(out.delivered[2]!.reply.text).toBe("销售周报（2026年12月7日–13日）");
     expect(out.delivered[2]!.reply.locale).toBe("zh-CN");
   });
 });

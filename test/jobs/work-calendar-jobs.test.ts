@@ -16,7 +16,7 @@ function deps(messenger = recordingMessenger()): JobDeps & { out: ReturnType<typ
 describe("the morning list on the work calendar", () => {
   it("is not sent on 国庆节 nor on a Sunday, and is sent on the 调休 Saturday", async () => {
     const rep = t.person("holiday-rep", { workspace: "holidays" });
-    expect((await rep.run("add Busy stage=selection")).ok).toBe(true); // Mon 28 Sep: call due Thu 1 Oct, a holiday → Thu 8 Oct
+    expect((await rep.run("add Busy stage=selection force=yes")).ok).toBe(true); // the workspace's admin, forcing; Mon 28 Sep: call due Thu 1 Oct, a holiday → Thu 8 Oct
     const d = deps();
     const run = (iso: string) => runMorningDigest(d, { now: new Date(iso), workspace: "holidays", digestAt: "09:00" });
     await run("2026-10-02T01:30:00Z"); // 国庆节
@@ -33,7 +33,7 @@ describe("the morning list on the work calendar", () => {
 
   it("is sent every day once the workspace chose no calendar", async () => {
     const admin = t.person("no-cal-admin", { workspace: "no-calendar" });
-    expect((await admin.run("add Daily stage=selection")).ok).toBe(true);
+    expect((await admin.run("add Daily stage=selection force=yes")).ok).toBe(true);
     expect((await admin.run("setup calendar none")).text).toBe("Work calendar off: every day is a working day.");
     const row = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "Daily" } });
     expect(row.nextDueAt).toEqual(new Date("2026-10-01T00:00:00+08:00")); // recomputed without days off

@@ -64,7 +64,8 @@ describe("bad playbooks name the file, the field and what was expected", () => {
   });
 
   it("two won stages", () => {
-    const error = errorAfter((doc) => (doc.stages[2].kind = "won"));
+    // Selection has prerequisites, which only an open stage may have: drop them, this test is about the kind.
+    const error = errorAfter((doc) => ((doc.stages[2].kind = "won"), delete doc.stages[2].requires));
     expect(error.message).toBe("playbooks/x.yaml: stages[3].kind: expected exactly one won stage; stages[2] is already won");
   });
 

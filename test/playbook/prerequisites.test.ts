@@ -19,6 +19,14 @@ describe("stage prerequisites (default playbook, [000])", () => {
     expect(missingPrerequisites(playbook, { stage: "intention", grade: "a", filingStatus: "pending" }, "selection").map((m) => m.kind)).toEqual(["filingApproved"]);
   });
 
+  it("a customer being added meets none: it comes from no stage and has filed nothing", () => {
+    expect(missingPrerequisites(playbook, null, "selection")).toEqual([
+      { kind: "from", allowed: [{ stage: "intention", grades: ["A"] }], current: null },
+      { kind: "filingApproved", filingStatus: "none" },
+    ]);
+    expect(missingPrerequisites(playbook, null, "intention")).toEqual([]);
+  });
+
   it("does not apply within the stage, nor to stages without prerequisites", () => {
     expect(missingPrerequisites(playbook, { stage: "selection", grade: null, filingStatus: "none" }, "selection")).toEqual([]);
     expect(missingPrerequisites(playbook, { stage: "potential", grade: "D", filingStatus: "none" }, "intention")).toEqual([]);
@@ -58,6 +66,14 @@ stages:
       "stages[1].requires.from[0].stage: expected one of open, hot, won, lost",
       "stages[1].requires.from[1].grades[0]: expected one of A",
     ]);
+  });
+
+  it("only on an open stage that is not where new customers start", () => {
+    const fixed = base("").replace("opne", "open").replace("[Z]", "[A]");
+    const onWon = fixed.replace("kind: won }", "kind: won, requires: { filingApproved: true } }");
+    expect(() => parsePlaybook(onWon, "t.yaml")).toThrow("stages[2].requires: only an open stage can have prerequisites; won is won");
+    const onDefault = fixed.replace("defaultStage: open", "defaultStage: hot");
+    expect(() => parsePlaybook(onDefault, "t.yaml")).toThrow("defaultStage: new customers start at hot, so it cannot have prerequisites (requires)");
   });
 
   it("refuses a channel counting for itself and an unknown channel", () => {

@@ -139,10 +139,10 @@ describe("report figures against a hand-computed fixture", () => {
     expect(bad.text).toContain('"weekly" is not a period');
     expect((await boss.run("report week month")).code).toBe("bad_period");
     const zhBad = await zh.run("报表 明年");
-    expect(zhBad.text).toContain("“明年”不是期间");
+    expect(zhBad.text).toContain("“明年”既不是期间");
     const zhOk = await zh.run("报表 本周 我的");
     expect(zhOk.ok, zhOk.text).toBe(true);
-    expect(zhOk.text).toContain("报表 — zhang");
+    expect(zhOk.text).toContain("报表：zhang");
     expect(zhOk.cards.map((c) => c.title)).toContain("诊断");
   });
 });

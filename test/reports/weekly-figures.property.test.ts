@@ -191,7 +191,10 @@ describe("the weekly figures agree with the recorded history", () => {
             continue;
           }
           if (cmd.op !== "add" && !model.customers.has(cmd.i)) continue;
-          const line = cmd.op === "add" ? `add PropCo${cmd.i}${cmd.stage === "potential" ? "" : ` stage=${cmd.stage}`}` : model.line(cmd);
+          // Added straight into selection, the admin forces it past the prerequisites; force=yes
+          // would also skip the duplicate check, so a second add of the same company goes without it.
+          const forced = cmd.op === "add" && cmd.stage === "selection" && !model.customers.has(cmd.i) ? " force=yes" : "";
+          const line = cmd.op === "add" ? `add PropCo${cmd.i}${cmd.stage === "potential" ? "" : ` stage=${cmd.stage}`}${forced}` : model.line(cmd);
           const expected = model.apply(cmd, t.clock.now.getTime());
           const reply = await rep.run(line);
           expect(reply.ok, `${line} → ${reply.text}`).toBe(expected);

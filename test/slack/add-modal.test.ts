@@ -25,7 +25,7 @@ describe("/prospect add with no arguments", () => {
   it("opens a modal with the filing fields; only the company is required, the playbook's filing fields say so", async () => {
     const { view, responseId } = await openAddModal();
     expect(view.callback_id).toBe("crm_form");
-    expect(view.title.text).toBe("New prospect");
+    expect(view.title.text).toBe("New customer");
     expect(view.submit.text).toBe("Add");
     expect(view.close.text).toBe("Cancel");
     const inputs = view.blocks.filter((b: any) => b.type === "input");

@@ -55,7 +55,7 @@ describe("the Events API", () => {
     expect(headers(view.blocks)).toEqual(expect.arrayContaining(["Pipeline", "2 customers to contact today, 2 overdue."]));
     expect(textOf(view.blocks)).toMatch(/\*Potential\*\n2 \(A 1 · B 0 · C 0 · D 1\)/);
     expect(headers(view.blocks).filter((h) => / HomeOne| HomeTwo/.test(h))).toHaveLength(2);
-    expect(control(view.blocks, "New prospect").value).toBe("add");
+    expect(control(view.blocks, "New customer").value).toBe("add");
   });
 
   it("publishes once for a retried delivery of the same event", async () => {
@@ -81,11 +81,11 @@ describe("the Events API", () => {
     expect(textOf(again.blocks)).toContain("1 customer to contact today, 1 overdue.");
   });
 
-  it("the Home tab's New prospect button opens the form, and the Home shows the new customer on top", async () => {
+  it("the Home tab's New customer button opens the form, and the Home shows the new customer on top", async () => {
     const from = slack.fake.calls.length;
     await slack.event(homeOpened());
     const { view } = (await slack.fake.waitFor("views.publish", () => true, { from })).body;
-    await clickOnHome(view, control(view.blocks, "New prospect"), "trig-new");
+    await clickOnHome(view, control(view.blocks, "New customer"), "trig-new");
     const opened = await slack.openedView("trig-new", from);
     expect(opened.view.callback_id).toBe("crm_form");
     const at = slack.fake.calls.length;

@@ -31,7 +31,7 @@ describe("the adapter's own words", () => {
     expect((await addModal()).close.text).toBe("取消");
     expect((await slack.command(wei, "lang en")).text).toBe("I will answer you in English.");
     const modal = await addModal();
-    expect(modal.title.text).toBe("New prospect");
+    expect(modal.title.text).toBe("New customer");
     expect(modal.close.text).toBe("Cancel");
 
     // A prompt button's modal is opened before anyone is asked who clicked: already in English.
@@ -56,7 +56,7 @@ describe("the adapter's own words", () => {
       event: { type: "app_home_opened", user: wei.id, channel: `D${wei.id}`, tab: "home", event_ts: "1700000000.000100" },
     });
     const home = (await slack.fake.waitFor("views.publish", (c) => c.body.user_id === wei.id, { from })).body.view;
-    expect(control(home.blocks, "New prospect").value).toBe("add");
+    expect(control(home.blocks, "New customer").value).toBe("add");
 
     // A button from an older version of the app: the adapter answers it itself.
     const stale = { label: "Log call", block_id: "c0:a0", action_id: "crm_prompt_0", value: "not a prompt any more", type: "button" as const };

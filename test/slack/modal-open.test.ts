@@ -9,13 +9,13 @@ const owner = slackUser("U_OWNER", "owner");
 const EXPIRED = { body: { ok: false, error: "expired_trigger_id" } };
 const TOO_LATE = "Slack did not let us open the window in time. Please press the button again.";
 
-/** Clicks the App Home's "New prospect" button (a form button) as `user`. */
+/** Clicks the App Home's "New customer" button (a form button) as `user`. */
 async function newProspectOnHome(user: SlackUser, triggerId: string): Promise<void> {
   const { status } = await slack.interact({
     type: "block_actions", user: { id: user.id, username: user.name, name: user.name, team_id: user.team }, api_app_id: "A_APP", token: "legacy",
     container: { type: "view", view_id: "VHOME" }, trigger_id: triggerId, team: { id: user.team, domain: "t1" },
     view: { type: "home", id: "VHOME", team_id: user.team, blocks: [], state: { values: {} }, hash: "h", private_metadata: "", callback_id: "crm_home" },
-    actions: [{ type: "button", action_id: "crm_form_0", block_id: "home:new", value: "add", text: { type: "plain_text", text: "New prospect" }, action_ts: "1.1" }],
+    actions: [{ type: "button", action_id: "crm_form_0", block_id: "home:new", value: "add", text: { type: "plain_text", text: "New customer" }, action_ts: "1.1" }],
   });
   expect(status).toBe(200);
 }
@@ -56,9 +56,9 @@ describe("buttons that open a modal", () => {
     const open = await slack.fake.waitFor("views.open", (c) => c.body.trigger_id === "trig-form-1", { from });
     const lookup = await slack.fake.waitFor("users.info", (c) => c.body.user === stranger.id, { from });
     expect(position(open)).toBeLessThan(position(lookup));
-    expect(open.body.view).toMatchObject({ callback_id: "crm_loading", title: { text: "New prospect" } });
+    expect(open.body.view).toMatchObject({ callback_id: "crm_loading", title: { text: "New customer" } });
     const opened = await slack.openedView("trig-form-1", from);
-    expect(opened.view).toMatchObject({ callback_id: "crm_form", title: { text: "New prospect" }, close: { text: "Cancel" } });
+    expect(opened.view).toMatchObject({ callback_id: "crm_form", title: { text: "New customer" }, close: { text: "Cancel" } });
     const at = slack.fake.calls.length;
     expect((await slack.submit(stranger, opened, { "f:company": "FromHomeCo" })).body).toBeUndefined();
     const home = await slack.fake.waitFor("views.publish", (c) => c.body.user_id === stranger.id, { from: at });

@@ -23,7 +23,7 @@ export interface CrmFixture {
  * One database and CRM per test file, with a clock pinned at the start of every test (Monday
  * 23 Nov 2026, 10:00 in Shanghai) and people to run commands as. The first person of a workspace becomes its admin.
  */
-export function useCrm(options: { playbook?: string; start?: string } = {}): CrmFixture {
+export function useCrm(options: { playbook?: string; start?: string; refreshChunk?: number } = {}): CrmFixture {
   const start = options.start ?? "2026-11-23T02:00:00Z";
   const fixture = {
     clock: {
@@ -50,14 +50,31 @@ export function useCrm(options: { playbook?: string; start?: string } = {}): Crm
   beforeAll(async () => {
     fixture.db = await openTestDatabase();
     const playbook = await loadPlaybook(options.playbook);
-    fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now });
+    fixture.crm = createCrm({ prisma: fixture.db.prisma, playbook, clock: () => fixture.clock.now, ...(options.refreshChunk ? { refreshChunk: options.refreshChunk } : {}) });
   });
   // Every test starts at the same moment, whatever the previous one did to the clock.
   beforeEach(() => fixture.clock.set(start));
   afterAll(async () => {
+    await fixture.crm?.idle();
     await fixture.db?.close();
   });
   return fixture;
+}
+
+/**
+ * A selection customer of `person`, the way the default playbook lets one in ([000]: selection
+ * follows an A-grade intention customer with an approved filing): added as an A-grade intention
+ * customer, then moved into selection by the workspace's admin past the prerequisites
+ * (`force=yes`, recorded as forced). For tests that need a selection customer, not a filing.
+ */
+export async function addSelection(fixture: CrmFixture, person: Person, line: string): Promise<number> {
+  const n = await addAs(person, `${line} stage=intention grade=A`);
+  const { workspaceId, platform } = person.identity;
+  const admin = await fixture.db.prisma.user.findFirstOrThrow({ where: { role: "admin", workspace: { externalId: workspaceId, platform } }, orderBy: { createdAt: "asc" } });
+  const director = fixture.person(admin.externalId, { workspace: workspaceId, platform });
+  const moved = await director.run(`stage #${n} selection force=yes`);
+  expect(moved.ok, moved.text).toBe(true);
+  return n;
 }
 
 /** Runs an `add` that must succeed and returns the new customer's number. */

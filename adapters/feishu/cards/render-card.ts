@@ -85,7 +85,9 @@ function cardBody(c: Card, options: RenderOptions, limits: Limits, names: Names)
   const t = textsFor(options.locale);
   const elements: CardElement[] = [];
   if (c.fields.length > 0) {
-    const lines = c.fields.map((f) => `**${escapeMarkdown(f.label)}**: ${escapeMarkdown(cut(f.value, limits.chars))}`);
+    // A Chinese label takes the full-width colon.
+    const colon = options.locale === "en" ? ": " : "：";
+    const lines = c.fields.map((f) => `**${escapeMarkdown(f.label)}**${colon}${escapeMarkdown(cut(f.value, limits.chars))}`);
     elements.push(markdown(lines.join("\n")));
   }
   for (const section of c.sections) {

@@ -1,8 +1,11 @@
-import { fail } from "../../errors.ts";
+import { DomainError, fail } from "../../errors.ts";
+import type { Messages } from "../../i18n/messages.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
-import { addForm } from "../../customers/add-form.ts";
-import { addCustomer, resolveClassification } from "../../operations/index.ts";
+import { addForm, addFormRequired } from "../../customers/add-form.ts";
+import { stageName } from "../../customers/playbook-terms.ts";
+import { enforceNewCustomerPrerequisites } from "../../customers/stage-prerequisites.ts";
+import { addCustomer, resolveClassification, stageKind } from "../../operations/index.ts";
 import { cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
@@ -10,16 +13,28 @@ import type { CommandHandler } from "../context.ts";
 export const add: CommandHandler = async (command, ctx) => {
   const { m } = ctx.caller;
   if (command.words.length === 0 && command.pairs.length === 0) {
-    return cardReply(m.add.formIntro(), [addForm(ctx)]);
+    const start = stageName(ctx.playbook, ctx.playbook.defaultStage, ctx.caller.locale);
+    return cardReply(m.add.formIntro(addFormRequired(ctx), start), [addForm(ctx)]);
   }
-  const input = readFieldInput(command.pairs, (stage, grade) => resolveClassification(ctx, null, stage, grade));
+  // A stage the new customer may not start at is reported with the other fields, in one reply.
+  const input = readFieldInput(command.pairs, (stage, grade, force) => {
+    const klass = resolveClassification(ctx, null, stage, grade);
+    if (stageKind(ctx.playbook, klass.stage) === "open") enforceNewCustomerPrerequisites(ctx.playbook, ctx.caller, klass.stage, force);
+  });
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();
   if (typedCompany && input.fields.company) fail("company_twice", (m) => m.errors.companyTwice());
   const { fields, stage, grade, man, callLog, force } = input;
-  // A playbook of individual buyers (4S): the name typed is the person, and so the contact.
-  const person = ctx.playbook.individualBuyers && typedCompany && !fields.contact ? { contact: typedCompany } : {};
+  // A playbook of individual buyers (4S): the name typed is the person, and so the contact; a
+  // person given only as the contact (the form's buyer's name) is the customer's name too.
+  const individual = ctx.playbook.individualBuyers;
+  const person = individual && typedCompany && !fields.contact ? { contact: typedCompany } : {};
+  const company = typedCompany || fields.company || (individual ? fields.contact ?? undefined : undefined);
+  if (individual && !company) {
+    const render = (m: Messages) => m.errors.required(m.add.buyerName());
+    throw new DomainError("missing_company", render, { contact: render });
+  }
   const { customer, cadence } = await addCustomer(ctx, {
-    fields: { ...fields, ...person, ...(typedCompany ? { company: typedCompany } : {}) },
+    fields: { ...fields, ...person, ...(company ? { company } : {}) },
     ...(stage !== undefined ? { stage } : {}),
     ...(grade !== undefined ? { grade } : {}),
     ...(man ? { man } : {}),

@@ -2,7 +2,8 @@ import { fail } from "../../errors.ts";
 import { findCustomer } from "../../customers/find-customer.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
-import { editCustomer, resolveClassification } from "../../operations/index.ts";
+import { enforcePrerequisites } from "../../customers/stage-prerequisites.ts";
+import { editCustomer, resolveClassification, stageKind } from "../../operations/index.ts";
 import type { CommandHandler } from "../context.ts";
 
 /** `edit <ref> key=value…`; `key=` clears a field. */
@@ -10,7 +11,11 @@ export const edit: CommandHandler = async (command, ctx) => {
   const customer = await findCustomer(ctx, command.words[0]?.value);
   if (command.pairs.length === 0) fail("nothing_to_edit", (m) => m.errors.nothingToEdit());
   if (command.words.length > 1) fail("usage", (m) => m.errors.unreadWords(command.words.slice(1).map((w) => w.value).join(" ")));
-  const { fields, stage, grade, man, callLog, force } = readFieldInput(command.pairs, (s, g) => resolveClassification(ctx, customer, s, g));
+  // A stage the customer may not enter is reported with the other fields, in one reply.
+  const { fields, stage, grade, man, callLog, force } = readFieldInput(command.pairs, (s, g, f) => {
+    const target = resolveClassification(ctx, customer, s, g);
+    if (stageKind(ctx.playbook, target.stage) === "open") enforcePrerequisites(ctx.playbook, ctx.caller, customer, target.stage, f);
+  });
   const { moved, refiled } = await editCustomer(ctx, customer, {
     fields,
     ...(stage !== undefined ? { stage } : {}),

@@ -52,7 +52,8 @@ export const pool: CommandHandler = async (command, ctx) => {
     tx.customer.count({ where }),
     tx.customer.findMany({ where, orderBy: [{ pooledAt: "desc" }, { number: "asc" }], take: PAGE }),
   ]);
-  const filter = [stage && classLabel(playbook, stage, null, locale), grade].filter(Boolean).join(" · ");
+  // Named as lists name it: "意向客户 A级" / "Intention · A", or just the grade ("A级" / "grade A").
+  const filter = stage ? classLabel(playbook, stage, grade ?? null, locale) : grade ? m.list.gradeFilter(grade) : "";
   const title = m.pool.title(total, filter);
   if (total === 0) return textReply(m.pool.empty(filter));
   const shown = playbook.pool.shownFields;

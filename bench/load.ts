@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load`: the bot under load, as Slack would load it. Starts the bot as its own
- * process (`node --import tsx adapters/main.ts`, Slack in HTTP mode, its Web API and every
+ * process (built, then `node dist/bench-load/main.mjs`, as `npm start` runs it; Slack in HTTP mode, its Web API and every
  * response_url on a local fake), then sends signed `/prospect` commands — alternately an `add`
  * (a write) and `due` (a read) — from 1, 20 and 100 concurrent senders. Reported per level:
  * ack p50/p99 (the HTTP answer to the command), answer p50/p99 (the reply posted to its
@@ -9,7 +9,7 @@
  * PGlite in a scratch directory, and on PostgreSQL too when DATABASE_URL is set (in a scratch
  * database, dropped after).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -39,7 +39,10 @@ interface LevelResult {
   peakRssMb: number;
 }
 
+const BUILD = "bench-load";
+
 async function main(): Promise<void> {
+  execFileSync(process.execPath, ["scripts/build.mjs", BUILD]);
   const targets: { name: string; env: Record<string, string>; cleanup: () => Promise<void> }[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), "crm-load-"));
   targets.push({ name: "PGlite", env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) });
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       await target.cleanup();
     }
   }
+  rmSync(join("dist", BUILD), { recursive: true, force: true });
 }
 
 async function runTarget(name: string, env: Record<string, string>): Promise<void> {
@@ -74,7 +78,7 @@ async function runTarget(name: string, env: Record<string, string>): Promise<voi
     return undefined;
   });
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const bot = spawn(process.execPath, ["--import", "tsx", "adapters/main.ts"], {
+  const bot = spawn(process.execPath, [join("dist", BUILD, "main.mjs")], {
     env: { ...process.env, DATABASE_URL: "", ...env, PORT: String(port), SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, CRM_CONSOLE: "0", LANG: "en_US.UTF-8" },
     stdio: ["ignore", "ignore", "pipe"],
   });

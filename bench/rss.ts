@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,10 +14,12 @@ function rssMiB(pid: number): number {
 }
 
 /**
- * The bot as users run it (`npm start`, console mode), idle after start and then while it answers
- * a stream of commands on its input; on the embedded database when no URL is given.
+ * The bot as users run it (`npm start`: built, then on bare node; console mode), idle after start
+ * and then while it answers a stream of commands on its input; on the embedded database when no
+ * URL is given.
  */
 export async function measureBotRss(options: { databaseUrl?: string; commands: number }): Promise<{ idle: number; load: number }> {
+  execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), BUILD]);
   const dataDir = mkdtempSync(join(tmpdir(), "crm-bench-rss-"));
   // A bot restarts on the database it already has: create it first, then measure a second start.
   if (!options.databaseUrl) await runBot(dataDir, options, 0).catch(() => undefined);
@@ -25,12 +27,15 @@ export async function measureBotRss(options: { databaseUrl?: string; commands: n
     return await runBot(dataDir, options, options.commands);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(join(ROOT, "dist", BUILD), { recursive: true, force: true });
   }
 }
 
+const BUILD = "bench-rss";
+
 async function runBot(dataDir: string, options: { databaseUrl?: string }, commands: number): Promise<{ idle: number; load: number }> {
   const { DATABASE_URL: _unset, ...parent } = process.env;
-  const bot = spawn(join(ROOT, "node_modules/.bin/tsx"), ["adapters/main.ts"], {
+  const bot = spawn(process.execPath, [join(ROOT, "dist", BUILD, "main.mjs")], {
     cwd: ROOT,
     env: { ...parent, DATA_DIR: dataDir, CRM_LOCALE: "en", ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) },
     stdio: ["pipe", "pipe", "pipe"],
@@ -48,7 +53,7 @@ async function runBot(dataDir: string, options: { databaseUrl?: string }, comman
       await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, commands === 0 ? 0 : 3_000));
-    // The bot's process is tsx's child (node running the loader): measure the tree's largest.
+    // Should the bot ever run under a launcher (npm, tsx), the largest process of the tree is the bot.
     const pids = [bot.pid!, ...childPids(bot.pid!)];
     const sample = () => Math.max(...pids.map((p) => { try { return rssMiB(p); } catch { return 0; } }));
     const idle = sample();

@@ -45,14 +45,36 @@ export function workCalendar(kind: CalendarKind, zone: string): WorkCalendar {
 
 // The cadence engine asks about the same few hundred days over and over: remember the answers.
 // Bounded, so a long-running bot does not grow without end.
-function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
+function memo<K, T>(limit: number, compute: (key: K) => T): (key: K) => T {
+  const known = new Map<K, T>();
   return (key) => {
     let value = known.get(key);
     if (value === undefined) {
       value = compute(key);
       if (known.size >= limit) known.clear();
       known.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** The same, keyed by two values without building a key string (the due lists' hot path). */
+function memo2<A, B, T>(limit: number, compute: (a: A, b: B) => T): (a: A, b: B) => T {
+  const known = new Map<A, Map<B, T>>();
+  let size = 0;
+  return (a, b) => {
+    let inner = known.get(a);
+    if (!inner) known.set(a, (inner = new Map()));
+    let value = inner.get(b);
+    if (value === undefined) {
+      value = compute(a, b);
+      if (size >= limit) {
+        known.clear();
+        known.set(a, (inner = new Map()));
+        size = 0;
+      }
+      inner.set(b, value);
+      size++;
     }
     return value;
   };
@@ -80,8 +102,12 @@ const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** Calendar-day arithmetic on local dates. */
 export function addLocalDays(date: string, days: number): string {
-  return new Date(utcDay(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return shiftedDate(date, days);
 }
+
+// The cadence engine shifts the same few hundred dates by the same few offsets, thousands of
+// times in a morning job: parsing and formatting each time cost more than the job's SQL.
+const shiftedDate = memo2(20_000, (date: string, days: number): string => new Date(utcDay(date).getTime() + days * 86_400_000).toISOString().slice(0, 10));
 
 /** `date` itself when it is a working day, else the first working day after it. */
 export function nextWorkingDay(calendar: WorkCalendar, date: string): string {
@@ -113,21 +139,22 @@ function wallClock(instant: number, zone: string): number {
 const HOUR_MS = 3_600_000;
 // Formatting a date in a zone is slow (tens of µs); a zone's offset changes only on the hour,
 // so it is looked up once per zone and hour.
-const offsetInHour = memo(50_000, (key: string): number => {
-  const [zone, hour] = key.split("|") as [string, string];
-  const instant = Number(hour) * HOUR_MS;
+const offsetInHour = memo2(50_000, (zone: string, hour: number): number => {
+  const instant = hour * HOUR_MS;
   return wallClock(instant, zone) - instant;
 });
 
 /** The local calendar date of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): string {
   const at = instant.getTime();
-  const offset = offsetInHour(`${zone}|${Math.floor(at / HOUR_MS)}`);
-  return new Date(at + offset).toISOString().slice(0, 10);
+  const offset = offsetInHour(zone, Math.floor(at / HOUR_MS));
+  return dateOfDay(Math.floor((at + offset) / 86_400_000));
 }
 
-const startOfDay = memo(20_000, (key: string): number => {
-  const [date, zone] = key.split("|") as [string, string];
+/** "YYYY-MM-DD" of a day counted from 1970-01-01, formatted once per day. */
+const dateOfDay = memo(20_000, (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10));
+
+const startOfDay = memo2(20_000, (zone: string, date: string): number => {
   const midnight = utcDay(date).getTime();
   // Local midnight = UTC midnight minus the zone's offset; the second pass settles a day on which
   // the offset changes (daylight saving).
@@ -138,7 +165,7 @@ const startOfDay = memo(20_000, (key: string): number => {
 
 /** The first instant of a local date in the zone. */
 export function startOfLocalDate(date: string, zone: string): Date {
-  return new Date(startOfDay(`${date}|${zone}`));
+  return new Date(startOfDay(zone, date));
 }
 
 export function isWorkingDayAt(calendar: WorkCalendar, instant: Date, zone: string = calendar.zone): boolean {

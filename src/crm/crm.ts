@@ -123,6 +123,7 @@ export function createCrm(deps: CrmDeps) {
       const since = dedupeWindowMs === undefined ? undefined : new Date(at.getTime() - dedupeWindowMs);
       const earlier = await findReceipt(context.workspace.id, dedupeKey, since);
       if (earlier) return earlier;
+      if (isReadOnlyName(command.name)) return await showOnce(context.workspace.id, dedupeKey, since, at, () => run(prisma));
       try {
         return committed(await prisma.$transaction(async (tx) => {
           if (since) await tx.commandReceipt.deleteMany({ where: { workspaceId: context.workspace.id, key: dedupeKey, createdAt: { lt: since } } });
@@ -142,6 +143,24 @@ export function createCrm(deps: CrmDeps) {
       }
     } catch (error) {
       return failure(caller ?? fallbackCaller(identity), error);
+    }
+  }
+
+  /**
+   * A read-only command delivered with a key writes nothing but its receipt: it runs outside a
+   * transaction (a report's charts are drawn holding no connection, on PGlite the only one),
+   * and the receipt is written after. A copy arriving meanwhile computes the same answer; the
+   * receipt written first is the answer both give.
+   */
+  async function showOnce(workspaceId: string, key: string, since: Date | undefined, at: Date, show: () => Promise<Reply>): Promise<Reply> {
+    const reply = await show();
+    if (since) await prisma.commandReceipt.deleteMany({ where: { workspaceId, key, createdAt: { lt: since } } });
+    try {
+      await prisma.commandReceipt.create({ data: { workspaceId, key, reply: withoutFiles(reply) as object, createdAt: at } });
+      return reply;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return (await findReceipt(workspaceId, key, since)) ?? reply;
     }
   }
 

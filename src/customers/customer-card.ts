@@ -13,13 +13,16 @@ import { actionRef } from "./customer-ref.ts";
 import type { FilingGaps } from "./filing.ts";
 import { classLabel, gradeWithLevel, lostReasonLabel, stageName } from "./playbook-terms.ts";
 
+/** What the card shows of an order. */
+export type CardOrder = Pick<Order, "at" | "note" | "cancelledAt"> & { amount: number | null };
+
 export interface CustomerView {
   customer: Customer;
   ownerName: string;
   cadence?: CadenceResult;
   gaps?: FilingGaps;
-  activities?: Activity[];
-  orders?: Order[];
+  activities?: Pick<Activity, "at" | "channel" | "content">[];
+  orders?: CardOrder[];
   /** Owner changes, oldest first, with the names already looked up. */
   owners?: { at: Date; from: string; to: string; reason: string | null }[];
 }
@@ -162,7 +165,7 @@ function isWon(playbook: Playbook, customer: Customer): boolean {
 }
 
 /** Every order with its date and amount, an unknown amount said as such, cancelled ones marked. */
-function ordersSection(caller: Caller, orders: Order[]) {
+function ordersSection(caller: Caller, orders: CardOrder[]) {
   const { m, timeZone, locale } = caller;
   const standing = orders.filter((o) => !o.cancelledAt);
   const total = standing.reduce((sum, o) => sum + (o.amount === null ? 0 : Number(o.amount)), 0);

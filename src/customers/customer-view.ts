@@ -1,15 +1,32 @@
 import type { CommandContext } from "../commands/context.ts";
-import type { Customer } from "../db/types.ts";
+import { fromJson, utcFromJson } from "../db/json-values.ts";
+import { PrismaNamespace, type Customer } from "../db/types.ts";
 import type { CadenceResult } from "../playbook/cadence.ts";
 import { cardReply, type Reply } from "../reply.ts";
-import { cadenceOf } from "./cadence-store.ts";
-import { customerCard } from "./customer-card.ts";
-import { filingGaps } from "./filing.ts";
+import { cadenceFrom, touchesFromJson, touchesJsonSql } from "./cadence-store.ts";
+import { customerCard, type CardOrder } from "./customer-card.ts";
+import { filingGapsFrom } from "./filing.ts";
 
 const RECENT_ACTIVITIES = 5;
 const ORDERS_SHOWN = 20;
 
-/** Replies with `text` and the customer's full card, as every command that changes one does. */
+interface ViewRow {
+  ownerName: string | null;
+  touches: unknown;
+  callLogs: unknown;
+  activities: unknown;
+  orders: unknown;
+  owners: unknown;
+}
+
+/**
+ * Replies with `text` and the customer's full card, as every command that changes one does.
+ * Everything the card shows beyond the row — the owner's name, the touches for the cadence, the
+ * call logs for the filing gaps, the recent touches, the orders, the owner history with names —
+ * comes in one statement: a card is read on nearly every command. Touches and owner changes of
+ * the same instant keep the order they were recorded in (those tables are only appended to:
+ * their physical order, as the index returned them before).
+ */
 export async function replyWithCustomer(
   ctx: CommandContext,
   customer: Customer,
@@ -17,23 +34,29 @@ export async function replyWithCustomer(
   known: { cadence?: CadenceResult } = {},
 ): Promise<Reply> {
   const { tx, playbook } = ctx;
-  const [owner, cadence, gaps, activities, orders, ownerChanges] = await Promise.all([
-    tx.user.findUnique({ where: { id: customer.ownerId }, select: { displayName: true } }),
-    known.cadence ?? cadenceOf(tx, playbook, customer),
-    filingGaps(tx, playbook, customer),
-    tx.activity.findMany({ where: { customerId: customer.id }, orderBy: { at: "desc" }, take: RECENT_ACTIVITIES }),
-    tx.order.findMany({ where: { customerId: customer.id }, orderBy: { at: "asc" }, take: ORDERS_SHOWN }),
-    tx.ownerChange.findMany({ where: { customerId: customer.id }, orderBy: { at: "asc" } }),
-  ]);
-  const names = await ownerNames(ctx, ownerChanges.flatMap((c) => [c.fromOwnerId, c.toOwnerId]));
-  const owners = ownerChanges.map((c) => ({ at: c.at, from: names(c.fromOwnerId), to: names(c.toOwnerId), reason: c.reason }));
-  const view = { customer, ownerName: owner?.displayName ?? "?", cadence, gaps, activities, orders, owners };
+  const sql = PrismaNamespace.sql;
+  const callLog = playbook.filing.callLog;
+  const [row] = await tx.$queryRaw<ViewRow[]>`
+    SELECT
+      (SELECT u."displayName" FROM "User" u WHERE u."id" = ${customer.ownerId}) AS "ownerName",
+      ${known.cadence ? sql`NULL` : touchesJsonSql(sql`${customer.id}`, sql`${customer.stageEnteredAt.toISOString()}::timestamp(3)`)} AS "touches",
+      ${callLog ? sql`(SELECT json_agg(a."content") FROM "Activity" a WHERE a."customerId" = ${customer.id} AND a."channel" = ANY(${[...callLog.channels]}::text[]))` : sql`NULL`} AS "callLogs",
+      (SELECT json_agg(a ORDER BY a."at" DESC, a."row" DESC) FROM (SELECT a."at", a."channel", a."content", a.ctid AS "row" FROM "Activity" a
+                                 WHERE a."customerId" = ${customer.id} ORDER BY a."at" DESC, a.ctid DESC LIMIT ${RECENT_ACTIVITIES}) a) AS "activities",
+      (SELECT json_agg(o ORDER BY o."at") FROM (SELECT o."at", o."amount", o."note", o."cancelledAt" FROM "Order" o
+                                 WHERE o."customerId" = ${customer.id} ORDER BY o."at" LIMIT ${ORDERS_SHOWN}) o) AS "orders",
+      (SELECT json_agg(h ORDER BY h."at", h."row") FROM (SELECT c."at", c.ctid AS "row", coalesce(f."displayName", CASE WHEN c."fromOwnerId" IS NULL THEN '—' ELSE '?' END) AS "from",
+                                       coalesce(t."displayName", CASE WHEN c."toOwnerId" IS NULL THEN '—' ELSE '?' END) AS "to", c."reason"
+                                  FROM "OwnerChange" c LEFT JOIN "User" f ON f."id" = c."fromOwnerId" LEFT JOIN "User" t ON t."id" = c."toOwnerId"
+                                 WHERE c."customerId" = ${customer.id} ORDER BY c."at") h) AS "owners"`;
+  const cadence = known.cadence ?? cadenceFrom(playbook, customer, touchesFromJson(row!.touches));
+  const gaps = filingGapsFrom(playbook, customer, fromJson<string[]>(row!.callLogs, []));
+  const activities = fromJson<{ at: string; channel: string; content: string }[]>(row!.activities, []).map((a) => ({ at: utcFromJson(a.at), channel: a.channel, content: a.content }));
+  const orders = fromJson<{ at: string; amount: number | string | null; note: string | null; cancelledAt: string | null }[]>(row!.orders, []).map(
+    (o): CardOrder => ({ at: utcFromJson(o.at), amount: o.amount === null ? null : Number(o.amount), note: o.note, cancelledAt: utcFromJson(o.cancelledAt) }),
+  );
+  // Nobody (the shared pool) reads as "—", an owner no longer known as "?".
+  const owners = fromJson<{ at: string; from: string; to: string; reason: string | null }[]>(row!.owners, []).map((o) => ({ at: utcFromJson(o.at), from: o.from, to: o.to, reason: o.reason }));
+  const view = { customer, ownerName: row!.ownerName ?? "?", cadence, gaps, activities, orders, owners };
   return cardReply(text, [customerCard(ctx, view)]);
-}
-
-/** Display names for the owner history; nobody (the shared pool) reads as "—". */
-async function ownerNames(ctx: CommandContext, ids: (string | null)[]): Promise<(id: string | null) => string> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const users = wanted.length ? await ctx.tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } }) : [];
-  return (id) => (id === null ? "—" : (users.find((u) => u.id === id)?.displayName ?? "?"));
 }

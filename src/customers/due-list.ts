@@ -7,7 +7,7 @@ import { card, type Card } from "../reply.ts";
 import { cadenceFrom, touchesFromJson, touchesJsonSql } from "./cadence-store.ts";
 import { actionRef } from "./customer-ref.ts";
 import { dueLabel } from "./customer-card.ts";
-import { classLabel, gradeRank, stageRank } from "./playbook-terms.ts";
+import { classLabel } from "./playbook-terms.ts";
 
 /** What a due list shows and the cadence engine needs of a customer: the rows are read by the thousand. */
 export type DueCustomer = Pick<
@@ -60,54 +60,52 @@ export async function dueTodayForOwners(
   const endOfDay = new Map(owners.map((o) => [o.id, endOfLocalDay(now, o.timeZone)]));
   const lists = new Map<string, DueList>(owners.map((o) => [o.id, { items: [], total: 0, overdue: 0 }]));
   if (owners.length === 0) return lists;
-  // The ranking below needs the playbook, so the database hands over the first rows by due time.
-  const take = Math.max(limit * 5, 100);
-  // Per rep, an index range over (ownerId, nextDueAt) for the count and for the first rows: the
-  // plan stays a nested loop whose size follows the rows due, not the customers filed.
-  const rows = await tx.$queryRaw<DueRow[]>`
-    SELECT n."dueTotal", n."overdueTotal", d.*
-      FROM unnest(${owners.map((o) => o.id)}::text[], ${owners.map((o) => endOfDay.get(o.id)!.toISOString())}::timestamp(3)[]) AS o("id", "endOfDay")
-     CROSS JOIN LATERAL (
-           SELECT count(*) AS "dueTotal", count(*) FILTER (WHERE c."overdueAt" <= ${now.toISOString()}::timestamp(3)) AS "overdueTotal"
-             FROM "Customer" c
-            WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay") AS n
-     CROSS JOIN LATERAL (
-           SELECT c."id", c."number", c."ownerId", c."company", c."contact", c."stage", c."grade", c."classifiedAt", c."stageEnteredAt",
-                  c."snoozedUntil", c."heldDue", c."lastTouchAt", c."nextDueAt", c."overdueAt", ${touchesJsonSql(PrismaNamespace.sql`c."id"`, PrismaNamespace.sql`c."stageEnteredAt"`)} AS "touches"
-             FROM "Customer" c
-            WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
-            ORDER BY c."nextDueAt", c."number"
-            LIMIT ${take}) AS d`;
-  const byOwner = new Map<string, DueRow[]>();
+  const rows = await tx.$queryRaw<DueRow[]>(dueRowsSql(playbook, workspaceId, owners.map((o) => ({ id: o.id, endOfDay: endOfDay.get(o.id)! })), now, limit));
   for (const row of rows) {
-    const list = byOwner.get(row.ownerId) ?? [];
-    list.push(row);
-    byOwner.set(row.ownerId, list);
-  }
-  for (const [ownerId, owned] of byOwner) {
-    const end = endOfDay.get(ownerId)!;
-    const ranked = owned
-      .map((row) => ({ row, overdue: row.overdueAt !== null && row.overdueAt <= now }))
-      .sort(
-        (a, b) =>
-          Number(b.overdue) - Number(a.overdue) ||
-          stageRank(playbook, b.row.stage) - stageRank(playbook, a.row.stage) ||
-          gradeRank(playbook, a.row.stage, a.row.grade) - gradeRank(playbook, b.row.stage, b.row.grade) ||
-          a.row.nextDueAt!.getTime() - b.row.nextDueAt!.getTime() ||
-          a.row.number - b.row.number,
-      )
-      .slice(0, limit);
-    const items = ranked.map(({ row, overdue }) => {
-      const { dueTotal: _t, overdueTotal: _o, touches, ...customer } = row;
-      const cadence = cadenceFrom(playbook, customer, touchesFromJson(touches));
-      return { customer, overdue, channels: cadence.channels.filter((c) => c.dueAt <= end) };
-    });
-    lists.set(ownerId, { items, total: Number(owned[0]!.dueTotal), overdue: Number(owned[0]!.overdueTotal) });
+    const { dueTotal, overdueTotal, touches, position: _position, ...customer } = row;
+    const list = lists.get(row.ownerId)!;
+    list.total = Number(dueTotal);
+    list.overdue = Number(overdueTotal);
+    const cadence = cadenceFrom(playbook, customer, touchesFromJson(touches));
+    const overdue = customer.overdueAt !== null && customer.overdueAt <= now;
+    list.items.push({ customer, overdue, channels: cadence.channels.filter((c) => c.dueAt <= endOfDay.get(row.ownerId)!) });
   }
   return lists;
 }
 
-type DueRow = DueCustomer & { dueTotal: bigint; overdueTotal: bigint; touches: unknown };
+/**
+ * Each rep's first `limit` due customers in the list's order, with the counts, in one statement
+ * (a rep with nothing due has no row). Per rep, one index range over (ownerId, nextDueAt): the
+ * plan stays a nested loop whose size follows the rows due, not the customers filed. The order is
+ * ranked here, so the touches are gathered only for the rows shown: overdue first, then the
+ * playbook's later stages (selection before intention before potential), its better grades
+ * within a stage (A before D), then the longest waiting.
+ */
+export function dueRowsSql(playbook: Playbook, workspaceId: string, owners: { id: string; endOfDay: Date }[], now: Date, limit: number): PrismaNamespace.Sql {
+  const stages = playbook.stages.map((s) => s.id);
+  // Grades listed stage by stage, best first: within one stage their positions keep its order.
+  const grades = playbook.stages.flatMap((s) => s.grades.map((g) => `${s.id}/${g.id}`));
+  const at = now.toISOString();
+  return PrismaNamespace.sql`
+    SELECT r.*, ${touchesJsonSql(PrismaNamespace.sql`r."id"`, PrismaNamespace.sql`r."stageEnteredAt"`)} AS "touches"
+      FROM unnest(${owners.map((o) => o.id)}::text[], ${owners.map((o) => o.endOfDay.toISOString())}::timestamp(3)[]) WITH ORDINALITY AS o("id", "endOfDay", "i")
+     CROSS JOIN LATERAL (
+           SELECT c."id", c."number", c."ownerId", c."company", c."contact", c."stage", c."grade", c."classifiedAt", c."stageEnteredAt",
+                  c."snoozedUntil", c."heldDue", c."lastTouchAt", c."nextDueAt", c."overdueAt",
+                  count(*) OVER () AS "dueTotal",
+                  count(*) FILTER (WHERE c."overdueAt" <= ${at}::timestamp(3)) OVER () AS "overdueTotal",
+                  row_number() OVER (ORDER BY coalesce(c."overdueAt" <= ${at}::timestamp(3), false) DESC,
+                                              array_position(${stages}::text[], c."stage") DESC NULLS LAST,
+                                              coalesce(array_position(${grades}::text[], c."stage" || '/' || c."grade"), 0),
+                                              c."nextDueAt", c."number") AS "position"
+             FROM "Customer" c
+            WHERE c."ownerId" = o."id" AND c."workspaceId" = ${workspaceId} AND c."nextDueAt" <= o."endOfDay"
+            ORDER BY "position"
+            LIMIT ${limit}) AS r
+     ORDER BY o."i", r."position"`;
+}
+
+type DueRow = DueCustomer & { dueTotal: bigint; overdueTotal: bigint; touches: unknown; position: bigint };
 
 /** A compact card per due customer, with the buttons a rep needs to clear it. */
 export function dueCard(playbook: Playbook, caller: Caller, item: DueItem, now: Date): Card {

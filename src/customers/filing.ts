@@ -12,6 +12,15 @@ export interface FilingGaps {
 
 /** What still keeps a prospect from being filed (DOMAIN.md §4). */
 export async function filingGaps(tx: Tx, playbook: Playbook, customer: Customer): Promise<FilingGaps> {
+  const callLog = playbook.filing.callLog;
+  const logs = callLog
+    ? await tx.activity.findMany({ where: { customerId: customer.id, channel: { in: [...callLog.channels] } }, select: { content: true } })
+    : [];
+  return filingGapsFrom(playbook, customer, logs.map((log) => log.content));
+}
+
+/** The same from the customer and the contents of its call-log touches (read by the caller). */
+export function filingGapsFrom(playbook: Playbook, customer: Customer, callLogs: string[]): FilingGaps {
   const required = playbook.filing.required as CustomerField[];
   const missing = required.filter((field) => {
     const value = (customer as Record<string, unknown>)[field];
@@ -19,11 +28,7 @@ export async function filingGaps(tx: Tx, playbook: Playbook, customer: Customer)
   });
   const callLog = playbook.filing.callLog;
   if (!callLog) return { missing, callLogChars: 0, callLogNeeded: 0 };
-  const logs = await tx.activity.findMany({
-    where: { customerId: customer.id, channel: { in: [...callLog.channels] } },
-    select: { content: true },
-  });
-  const callLogChars = logs.reduce((sum, log) => sum + meaningfulChars(log.content), 0);
+  const callLogChars = callLogs.reduce((sum, log) => sum + meaningfulChars(log), 0);
   return { missing, callLogChars, callLogNeeded: callLog.minChars };
 }
 

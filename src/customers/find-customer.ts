@@ -3,7 +3,7 @@ import type { Customer } from "../db/types.ts";
 import { DomainError, fail } from "../errors.ts";
 import { companyKey } from "../domain/customer-fields.ts";
 import { parseNumberRef } from "./customer-ref.ts";
-import { visibleCustomers } from "./visibility.ts";
+import { isVisibleTo, visibleCustomers } from "./visibility.ts";
 import { looselyMatches } from "./name-match.ts";
 
 const MAX_CANDIDATES = 8;
@@ -27,8 +27,7 @@ export async function findCustomer(ctx: CommandContext, ref: string | undefined)
     }
     const customer = await tx.customer.findUnique({ where: { workspaceId_number: { workspaceId: caller.workspace.id, number } } });
     if (!customer) fail("not_found", (m) => m.errors.noSuchNumber(number));
-    const visible = await tx.customer.count({ where: { ...visibleCustomers(caller), id: customer.id } });
-    if (!visible) fail("forbidden", (m) => m.errors.notYours(number));
+    if (!isVisibleTo(caller, customer)) fail("forbidden", (m) => m.errors.notYours(number));
     return customer;
   }
   const fragment = ref.trim();

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -81,8 +82,16 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   try {
     // On its own thread: a query in the embedded database must not hold up the HTTP acks.
     // PGliteThread offers the part of PGlite's API the adapter and the migrator use.
-    pglite = (await PGliteThread.start(dataDir ? join(dataDir, "pglite") : null, image)) as unknown as PGlite;
+    const path = dataDir ? join(dataDir, "pglite") : null;
+    const fresh = path !== null && !existsSync(join(path, "PG_VERSION"));
+    pglite = (await PGliteThread.start(path, image)) as unknown as PGlite;
     await applyMigrations(pgliteRunner(pglite));
+    if (fresh) {
+      // initdb and the first migrations grow the WebAssembly memory to ~600 MiB, and WebAssembly
+      // memory never shrinks: a new thread on the initialised directory starts at a third of that.
+      await pglite.close();
+      pglite = (await PGliteThread.start(path, undefined)) as unknown as PGlite;
+    }
   } catch (error) {
     await pglite?.close().catch(() => undefined);
     lock?.release();

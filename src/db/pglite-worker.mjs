@@ -13,8 +13,13 @@ const transactions = new Map();
 let nextTransaction = 1;
 let db;
 
+// PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory, in the
+// bot's own RSS; a team's CRM fits in far less, and the data directory's files stay in the
+// operating system's cache anyway.
+const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 async function open({ dataDir, image }) {
-  db = await PGlite.create(dataDir ?? undefined, image ? { loadDataDir: new Blob([image]) } : {});
+  db = await PGlite.create(dataDir ?? undefined, { startParams: START_PARAMS, ...(image ? { loadDataDir: new Blob([image]) } : {}) });
 }
 
 function target(txId) {

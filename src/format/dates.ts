@@ -11,13 +11,22 @@ dayjs.extend(isoWeek);
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    // Every command asks for the caller's zone; a formatter costs ~0.4 ms. Bounded: the names come from outside.
+    if (knownZones.size >= 1_000) knownZones.clear();
+    knownZones.set(zone, valid);
   }
+  return valid;
 }
+
+const knownZones = new Map<string, boolean>();
 
 /**
  * The calendar fields of an instant in a zone. dayjs's `tz()` builds a new Intl formatter on

@@ -1,4 +1,3 @@
-import dayjs from "dayjs";
 import { addLocalDays, localDateOf, nextWorkingDay, startOfLocalDate, type WorkCalendar } from "../calendar/work-calendar.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
 import { PlaybookError } from "./playbook-error.ts";
@@ -81,8 +80,9 @@ export type CadenceRules = Partial<Record<TouchChannel, CadenceRule>>;
 const nothingDue = (): CadenceResult => ({ channels: [], nextDueAt: null, nextDueChannel: null, overdueAt: null });
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Plain 24-hour days (no calendar). Millisecond arithmetic: a dayjs object per call cost the morning job more than its SQL. */
 export function addDays(instant: Date, days: number): Date {
-  return dayjs(instant).add(days * 24, "hour").toDate();
+  return new Date(instant.getTime() + days * DAY_MS);
 }
 
 /** Day arithmetic: plain 24-hour days, or whole local days on a work calendar. */

@@ -167,41 +167,42 @@ export async function perRep(prisma: Tx, workspaceId: string, span: Span, now: D
   const { start, end } = span;
   // A customer in the shared pool is nobody's: it counts for the team, in no one's row.
   const onlyOwner = sql`AND c."pooledAt" IS NULL ${scope.ownerId ? sql`AND c."ownerId" = ${scope.ownerId}` : PrismaNamespace.empty}`;
-  const [users, customers, touches, wins, compliance] = await Promise.all([
-    prisma.user.findMany({ where: { workspaceId, ...(scope.ownerId ? { id: scope.ownerId } : {}) }, select: { id: true, displayName: true, role: true } }),
-    prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT c."ownerId" AS "userId",
-        count(*) FILTER (WHERE c."createdAt" >= ${start} AND c."createdAt" < ${end}) AS "newLeads",
-        count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings"
-      FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} ${onlyOwner} GROUP BY 1`,
-    prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT a."userId",
-        count(*) FILTER (WHERE a."channel" = 'call') AS "calls",
-        count(*) FILTER (WHERE a."channel" = 'sms') AS "sms",
-        count(*) FILTER (WHERE a."channel" = 'visit') AS "visits"
-      FROM "Activity" a WHERE a."workspaceId" = ${workspaceId} AND a."at" >= ${start} AND a."at" < ${end}
-        ${scope.ownerId ? sql`AND a."userId" = ${scope.ownerId}` : PrismaNamespace.empty}
-      GROUP BY 1`,
-    prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT c."ownerId" AS "userId", count(*) AS "wins"
-      FROM "Order" o JOIN "Customer" c ON c."id" = o."customerId"
-      WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= ${start} AND o."at" < ${end}
-        AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${onlyOwner}
-      GROUP BY 1`,
+  // One statement: the people, and beside each what they own, logged and won; the compliance beside it.
+  const [rows, compliance] = await Promise.all([prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT u."id" AS "userId", u."displayName" AS "name", u."role", c."owner" IS NOT NULL AS "owns", t."user" IS NOT NULL AS "touched",
+           c."newLeads", c."filings", t."calls", t."sms", t."visits", w."wins"
+      FROM "User" u
+      LEFT JOIN (
+        SELECT c."ownerId" AS "owner",
+          count(*) FILTER (WHERE c."createdAt" >= ${start} AND c."createdAt" < ${end}) AS "newLeads",
+          count(*) FILTER (WHERE c."filedAt" >= ${start} AND c."filedAt" < ${end}) AS "filings"
+        FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} ${onlyOwner} GROUP BY 1) c ON c."owner" = u."id"
+      LEFT JOIN (
+        SELECT a."userId" AS "user",
+          count(*) FILTER (WHERE a."channel" = 'call') AS "calls",
+          count(*) FILTER (WHERE a."channel" = 'sms') AS "sms",
+          count(*) FILTER (WHERE a."channel" = 'visit') AS "visits"
+        FROM "Activity" a WHERE a."workspaceId" = ${workspaceId} AND a."at" >= ${start} AND a."at" < ${end}
+          ${scope.ownerId ? sql`AND a."userId" = ${scope.ownerId}` : PrismaNamespace.empty}
+        GROUP BY 1) t ON t."user" = u."id"
+      LEFT JOIN (
+        SELECT c."ownerId" AS "owner", count(*) AS "wins"
+        FROM "Order" o JOIN "Customer" c ON c."id" = o."customerId"
+        WHERE o."workspaceId" = ${workspaceId} AND o."kind" = 'win' AND o."at" >= ${start} AND o."at" < ${end}
+          AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${onlyOwner}
+        GROUP BY 1) w ON w."owner" = u."id"
+     WHERE u."workspaceId" = ${workspaceId} ${scope.ownerId ? sql`AND u."id" = ${scope.ownerId}` : PrismaNamespace.empty}`,
     complianceByRep(prisma, workspaceId, span, now, scope),
   ]);
-  const byUser = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [r.userId as string, r]));
-  const [c, t, w] = [byUser(customers), byUser(touches), byUser(wins)];
-  return users
-    .map((u) => {
-      const due = compliance.find((x) => x.userId === u.id) ?? { onTime: 0, late: 0, owed: 0 };
+  return rows
+    .filter((r) => r.role === "rep" || r.owns === true || r.touched === true)
+    .map((r) => {
+      const due = compliance.find((x) => x.userId === r.userId) ?? { onTime: 0, late: 0, owed: 0 };
       return {
-        userId: u.id, name: u.displayName, role: u.role,
-        newLeads: n(c.get(u.id)?.newLeads), calls: n(t.get(u.id)?.calls), sms: n(t.get(u.id)?.sms), visits: n(t.get(u.id)?.visits),
-        filings: n(c.get(u.id)?.filings), wins: n(w.get(u.id)?.wins),
+        userId: r.userId as string, name: r.name as string, role: r.role as string,
+        newLeads: n(r.newLeads), calls: n(r.calls), sms: n(r.sms), visits: n(r.visits), filings: n(r.filings), wins: n(r.wins),
         onTime: due.onTime, dueTouches: due.onTime + due.late + due.owed, compliance: complianceRate(due),
       };
     })
-    .filter((r) => r.role === "rep" || c.has(r.userId) || t.has(r.userId))
     .sort((a, b) => b.wins - a.wins || b.newLeads - a.newLeads || a.name.localeCompare(b.name));
 }

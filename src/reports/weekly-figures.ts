@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/database.ts";
 import type { Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
+import { fromJson } from "../db/json-values.ts";
 
 const DAY = 86_400_000;
 
@@ -43,58 +44,56 @@ export function ownedBy(column: PrismaNamespace.Sql, scope: FigureScope): Prisma
 }
 
 export async function orderFigures(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }, scope: FigureScope = {}): Promise<OrderFigures> {
+  const [row] = await prisma.$queryRaw<{ figures: unknown }[]>`SELECT ${orderFiguresSql(workspaceId, week, scope)} AS "figures"`;
+  return readOrderFigures(row!.figures);
+}
+
+/**
+ * The figures as one JSON object in SQL, for a statement that gathers more than these (the
+ * weekly summary); `readOrderFigures` reads it back.
+ */
+export function orderFiguresSql(workspaceId: string, week: { start: Date; end: Date }, scope: FigureScope = {}): PrismaNamespace.Sql {
   const { start, end } = week;
   const mine = ownedBy(PrismaNamespace.raw(`o."customerId"`), scope);
   const standing = PrismaNamespace.sql`o."at" < ${end} AND (o."cancelledAt" IS NULL OR o."cancelledAt" >= ${end}) ${mine}`;
-  const [row] = await prisma.$queryRaw<Row[]>`
+  return PrismaNamespace.sql`(
     WITH standing AS (
       SELECT o."customerId", o."kind", o."amount", o."at" FROM "Order" o
       WHERE o."workspaceId" = ${workspaceId} AND ${standing}
     ), per_customer AS (
       SELECT s."customerId", count(*) AS orders, min(s."at") AS first_at FROM standing s GROUP BY s."customerId"
     )
-    SELECT
-      (SELECT count(*) FROM standing s WHERE s."kind" = 'win' AND s."at" >= ${start}) AS "wonInWeek",
-      (SELECT count(*) FROM standing s WHERE s."at" >= ${start}) AS "ordersInWeek",
-      (SELECT coalesce(sum(s."amount"), 0) FROM standing s WHERE s."at" >= ${start}) AS "revenueInWeek",
-      (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledInWeek",
-      (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}) AS "cancelledAmountInWeek",
-      (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end} ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId} AND c."pooledAt" IS NULL` : PrismaNamespace.empty}) AS "leads",
-      (SELECT count(*) FROM per_customer) AS "wonCustomers",
-      (SELECT count(*) FROM per_customer p WHERE p.orders >= 2) AS "repeatCustomers",
-      (SELECT coalesce(sum(s."amount"), 0) FROM standing s) AS "revenue",
-      (SELECT count(*) FROM standing s WHERE s."amount" IS NOT NULL) AS "pricedOrders",
-      (SELECT coalesce(sum(extract(epoch FROM (p.first_at - c."createdAt"))), 0)
-         FROM per_customer p JOIN "Customer" c ON c."id" = p."customerId") AS "cycleDays"`;
-  const n = (v: Row[keyof Row]) => Number(v ?? 0);
-  return {
-    wonInWeek: n(row!.wonInWeek),
-    ordersInWeek: n(row!.ordersInWeek),
-    revenueInWeek: n(row!.revenueInWeek),
-    cancelledInWeek: n(row!.cancelledInWeek),
-    cancelledAmountInWeek: n(row!.cancelledAmountInWeek),
-    leads: n(row!.leads),
-    wonCustomers: n(row!.wonCustomers),
-    repeatCustomers: n(row!.repeatCustomers),
-    revenue: n(row!.revenue),
-    pricedOrders: n(row!.pricedOrders),
-    cycleDays: (n(row!.cycleDays) * 1000) / DAY,
-  };
+    SELECT json_build_object(
+      'wonInWeek', (SELECT count(*) FROM standing s WHERE s."kind" = 'win' AND s."at" >= ${start}),
+      'ordersInWeek', (SELECT count(*) FROM standing s WHERE s."at" >= ${start}),
+      'revenueInWeek', (SELECT coalesce(sum(s."amount"), 0) FROM standing s WHERE s."at" >= ${start}),
+      'cancelledInWeek', (SELECT count(*) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}),
+      'cancelledAmountInWeek', (SELECT coalesce(sum(o."amount"), 0) FROM "Order" o WHERE o."workspaceId" = ${workspaceId} AND o."cancelledAt" >= ${start} AND o."cancelledAt" < ${end} ${mine}),
+      'leads', (SELECT count(*) FROM "Customer" c WHERE c."workspaceId" = ${workspaceId} AND c."createdAt" < ${end} ${scope.ownerId ? PrismaNamespace.sql`AND c."ownerId" = ${scope.ownerId} AND c."pooledAt" IS NULL` : PrismaNamespace.empty}),
+      'wonCustomers', (SELECT count(*) FROM per_customer),
+      'repeatCustomers', (SELECT count(*) FROM per_customer p WHERE p.orders >= 2),
+      'revenue', (SELECT coalesce(sum(s."amount"), 0) FROM standing s),
+      'pricedOrders', (SELECT count(*) FROM standing s WHERE s."amount" IS NOT NULL),
+      'cycleDays', (SELECT coalesce(sum(extract(epoch FROM (p.first_at - c."createdAt"))), 0)
+                      FROM per_customer p JOIN "Customer" c ON c."id" = p."customerId")))`;
 }
 
-/**
- * The week's owner changes: releases and reclaims into the pool, claims out of it, handovers;
- * and the customers escalated during it.
- */
-export async function weekOwnership(prisma: Prisma, workspaceId: string, week: { start: Date; end: Date }) {
-  const inWeek = { workspaceId, at: { gte: week.start, lt: week.end } };
-  const [released, claimed, handovers, escalated] = await Promise.all([
-    prisma.ownerChange.count({ where: { ...inWeek, toOwnerId: null } }),
-    prisma.ownerChange.count({ where: { ...inWeek, fromOwnerId: null } }),
-    prisma.ownerChange.count({ where: { ...inWeek, fromOwnerId: { not: null }, toOwnerId: { not: null } } }),
-    prisma.customer.count({ where: { workspaceId, escalatedAt: { gte: week.start, lt: week.end } } }),
-  ]);
-  return { released, claimed, handovers, escalated };
+export function readOrderFigures(json: unknown): OrderFigures {
+  const row = fromJson<Row>(json, {} as Row);
+  const n = (v: Row[keyof Row]) => Number(v ?? 0);
+  return {
+    wonInWeek: n(row.wonInWeek),
+    ordersInWeek: n(row.ordersInWeek),
+    revenueInWeek: n(row.revenueInWeek),
+    cancelledInWeek: n(row.cancelledInWeek),
+    cancelledAmountInWeek: n(row.cancelledAmountInWeek),
+    leads: n(row.leads),
+    wonCustomers: n(row.wonCustomers),
+    repeatCustomers: n(row.repeatCustomers),
+    revenue: n(row.revenue),
+    pricedOrders: n(row.pricedOrders),
+    cycleDays: (n(row.cycleDays) * 1000) / DAY,
+  };
 }
 
 /** One person's due touches over a span (DOMAIN.md §3 cadences). */
@@ -141,24 +140,4 @@ export async function complianceByRep(prisma: Tx, workspaceId: string, span: { s
 export function complianceRate(c: Pick<Compliance, "onTime" | "late" | "owed">): number | null {
   const due = c.onTime + c.late + c.owed;
   return due > 0 ? c.onTime / due : null;
-}
-
-/** Stage changes of the week grouped by what moved where; the playbook names each group a movement. */
-export async function weekChanges(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }) {
-  const rows = await prisma.stageChange.groupBy({
-    by: ["fromStage", "fromGrade", "toStage", "toGrade", "lossKind"],
-    where: { workspaceId, at: { gte: week.start, lt: week.end } },
-    _count: { _all: true },
-  });
-  return rows.map((r) => ({ ...r, count: r._count._all }));
-}
-
-/** Losses of the week by the reason recorded with each move (the customer's own reason may be gone since). */
-export async function weekLostReasons(prisma: Tx, workspaceId: string, week: { start: Date; end: Date }, lostStages: string[]) {
-  const rows = await prisma.stageChange.groupBy({
-    by: ["lostReason"],
-    where: { workspaceId, at: { gte: week.start, lt: week.end }, toStage: { in: lostStages } },
-    _count: { _all: true },
-  });
-  return rows.map((r) => ({ reason: r.lostReason ?? "", count: r._count._all }));
 }

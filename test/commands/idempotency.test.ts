@@ -19,6 +19,16 @@ describe("deliveries with the same key", () => {
     expect(await t.db.prisma.activity.count({ where: { customerId: customer.id } })).toBe(1);
   });
 
+  it("a read-only command, run without a transaction, keeps a receipt too: the copy answers from it", async () => {
+    const rep = t.person("reader");
+    await rep.run("add ReadCo");
+    const first = await rep.run("show ReadCo", "event-read");
+    await rep.run("log ReadCo call changed since");
+    const again = await rep.run("show ReadCo", "event-read");
+    expect(again).toEqual(first);
+    expect(await t.db.prisma.commandReceipt.count({ where: { key: "event-read" } })).toBe(1);
+  });
+
   it("a refused command keeps no receipt, so fixing and resending the same delivery works", async () => {
     const rep = t.person("fixer");
     expect((await rep.run("add", "form-1")).ok).toBe(true); // the form, not a write

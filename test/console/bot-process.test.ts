@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,12 +11,16 @@ import { messageEvent, postWebhook, webhookRequest } from "../support/feishu-web
 import { sign } from "../slack/harness.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = join(ROOT, "node_modules/.bin/tsx");
+// What `npm start` runs: the bot built (scripts/build.mjs), on bare node; a build of this run's own.
+const BUILD = `test-bot-${process.pid}`;
 const SLACK_SECRET = "process-test-signing-secret";
 const FEISHU = { encryptKey: "process-test-encrypt-key", verificationToken: "process-test-token" };
 const dataDir = mkdtempSync(join(tmpdir(), "crm-bot-"));
 const fakes = useFakeMessengers();
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(join(ROOT, "dist", BUILD), { recursive: true, force: true });
+});
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,7 +35,8 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
   it("serves both on one PORT, answers each platform, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
     const { DATABASE_URL: _ignored, ...parent } = process.env;
-    const bot = spawn(TSX, ["adapters/main.ts"], {
+    execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), BUILD]);
+    const bot = spawn(process.execPath, [join(ROOT, "dist", BUILD, "main.mjs")], {
       cwd: ROOT,
       env: {
         ...parent, DATA_DIR: dataDir, PORT: String(port), CRM_LOCALE: "en",
@@ -44,7 +49,7 @@ describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () 
     bot.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => bot.on("exit", (code) => resolve(code)));
     const base = `http://127.0.0.1:${port}`;
-    const until = Date.now() + 75_000; // tsx, PGlite and the migrations start slowly on a loaded machine
+    const until = Date.now() + 75_000; // PGlite and the migrations start slowly on a loaded machine
     while (!stderr.includes(`HTTP :${port}`)) {
       if (Date.now() > until || bot.exitCode !== null) throw new Error(`the bot did not start: ${stderr}`);
       await new Promise((r) => setTimeout(r, 50));

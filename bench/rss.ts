@@ -60,7 +60,7 @@ async function runBot(dataDir: string, options: { databaseUrl?: string }, comman
     let load = idle;
     const sampler = setInterval(() => (load = Math.max(load, sample())), 50);
     for (let i = 0; i < commands; i++) {
-      bot.stdin!.write(i % 3 === 0 ? `add Load Co ${i} stage=selection\n` : i % 3 === 1 ? "due\n" : "pipeline\n");
+      bot.stdin!.write(i % 3 === 0 ? `add Load Co ${i} stage=selection force=yes\n` : i % 3 === 1 ? "due\n" : "pipeline\n");
     }
     // Commands are answered in order: the refusal of this one means every one before it is done.
     bot.stdin!.write("benchendmarker\n");

@@ -136,14 +136,17 @@ export function localDateAndTime(now: Date, zone: string): { date: string; time:
 export function previousLocalWeek(now: Date, zone: string): { start: Date; end: Date; period: string } {
   const thisWeek = dayjs(now).tz(zone).startOf("isoWeek");
   const start = thisWeek.subtract(7, "day");
-  // The week number of the local calendar date, read on a plain UTC date: on a zoned instance
-  // isoWeek() is thrown off by dayjs's customParseFormat plugin, which exceljs installs globally.
-  const day = dayjs.utc(start.format("YYYY-MM-DD"));
-  return {
-    start: start.toDate(),
-    end: thisWeek.toDate(),
-    period: `${day.isoWeekYear()}-W${String(day.isoWeek()).padStart(2, "0")}`,
-  };
+  return { start: start.toDate(), end: thisWeek.toDate(), period: isoWeekLabel(start) };
+}
+
+/**
+ * The ISO week (2026-W48) of a zoned day's local calendar date, read on a plain UTC date: on a
+ * zoned instance isoWeek() is thrown off by dayjs's customParseFormat plugin, which exceljs
+ * installs globally (it gave the Sunday before, in the server's zone).
+ */
+export function isoWeekLabel(localDay: dayjs.Dayjs): string {
+  const day = dayjs.utc(localDay.format("YYYY-MM-DD"));
+  return `${day.isoWeekYear()}-W${String(day.isoWeek()).padStart(2, "0")}`;
 }
 
 /**

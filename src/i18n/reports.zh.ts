@@ -1,12 +1,24 @@
 import type { reportsEn } from "./reports.en.ts";
 
+/**
+ * A period's ISO label (2026-W49, 2026-12, 2026-Q4) in the words of the range beside it
+ * (2026年第49周, 2026年12月, 2026年第4季度): one date format within a line (issue #9).
+ */
+function zhPeriod(label: string): string {
+  const [, year, kind, n] = /^(\d{4})-(W|Q)?(\d{1,2})$/.exec(label) ?? [];
+  if (!year) return label;
+  if (kind === "W") return `${year}年第${Number(n)}周`;
+  if (kind === "Q") return `${year}年第${Number(n)}季度`;
+  return `${year}年${Number(n)}月`;
+}
+
 /** 报表与月度客源目标（issue 11）。 */
 export const reportsZh: typeof reportsEn = {
   title: (scope, period) => `报表：${scope}，${period}`,
   team: () => "团队",
-  periodWeek: (label, range, toDate) => `${label} 周（${range}${toDate ? "，截至目前" : ""}）`,
-  periodMonth: (label, range, toDate) => `${label}（${range}${toDate ? "，截至目前" : ""}）`,
-  periodQuarter: (label, range, toDate) => `${label}（${range}${toDate ? "，截至目前" : ""}）`,
+  periodWeek: (label, range, toDate) => `${zhPeriod(label)}（${range}${toDate ? "，截至目前" : ""}）`,
+  periodMonth: (label, range, toDate) => `${zhPeriod(label)}（${range}${toDate ? "，截至目前" : ""}）`,
+  periodQuarter: (label, range, toDate) => `${zhPeriod(label)}（${range}${toDate ? "，截至目前" : ""}）`,
   funnel: () => "当前漏斗",
   movements: () => "本期变动",
   results: () => "本期成果",

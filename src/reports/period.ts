@@ -1,5 +1,5 @@
 import dayjs from "dayjs";
-import "../format/dates.ts";
+import { isoWeekLabel } from "../format/dates.ts";
 
 export type PeriodKind = "week" | "month" | "quarter";
 
@@ -43,7 +43,7 @@ export function currentPeriod(kind: PeriodKind, now: Date, zone: string): Report
   const local = dayjs(now).tz(zone);
   if (kind === "week") {
     const start = local.startOf("isoWeek");
-    return { kind, start: start.toDate(), end: now, label: `${start.isoWeekYear()}-W${String(start.isoWeek()).padStart(2, "0")}`, toDate: true };
+    return { kind, start: start.toDate(), end: now, label: isoWeekLabel(start), toDate: true };
   }
   if (kind === "month") {
     const start = local.startOf("month");

@@ -142,7 +142,9 @@ describe("report figures against a hand-computed fixture", () => {
     expect(zhBad.text).toContain("“明年”既不是期间");
     const zhOk = await zh.run("报表 本周 我的");
     expect(zhOk.ok, zhOk.text).toBe(true);
-    expect(zhOk.text).toContain("报表：zhang");
+    // The period in the same words as its date range: one date format within a line.
+    expect(zhOk.text).toContain("报表：zhang，2026年第48周（");
+    expect((await zh.run("报表 2026-11 我的")).text).toContain("报表：zhang，2026年11月（");
     expect(zhOk.cards.map((c) => c.title)).toContain("诊断");
   });
 });

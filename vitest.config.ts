@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 // Tests run on embedded PGlite by default and on PostgreSQL when DATABASE_URL is set
@@ -8,6 +9,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 // PostgreSQL run they would repeat the PGlite run's work unchanged (a fifth of its time), so
 // they run on the PGlite run only.
 const EMBEDDED_ONLY = ["test/console/console.test.ts", "test/console/job-command.test.ts", "test/console/bot-process.test.ts"];
+
+// A test file keeps about one core busy only between its waits: its database works on another
+// thread (PGlite) or process (PostgreSQL), and many tests wait on child processes, HTTP servers or
+// timers. Vitest's default of one worker per core minus one runs one file at a time on a 2-core
+// machine, with a core mostly idle. CRM_TEST_WORKERS sets the number.
+const WORKERS = Number(process.env.CRM_TEST_WORKERS) || Math.max(2, availableParallelism() - 1);
 
 // One process runs many test files (isolate: false): loading the ORM, the SDKs and our modules
 // again for each of ~100 files was a third of the run. Nothing here keeps state between files
@@ -21,5 +28,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     isolate: false,
+    maxWorkers: WORKERS,
   },
 });

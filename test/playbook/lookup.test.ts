@@ -94,6 +94,7 @@ lostReasons:
   - { id: price, name: { en: Price, zh: 价格 }, aliases: [太贵, 太贵了] }
   - { id: quality, name: { en: Quality, zh: 质量 }, aliases: [质量差, c++] }
   - { id: competitor, name: { en: Competitor, zh: 对手 }, aliases: [competition] }
+  - { id: dealer, name: { en: Dealer, zh: 经销商 }, aliases: [4s店] }
 `,
     "words.yaml",
   );
@@ -110,6 +111,7 @@ lostReasons:
     expect(findGrade(fresh, "冷")?.id).toBe("C");
     expect(["b级", "B类", "c類"].map((w) => findGrade(fresh, w)?.id)).toEqual(["B", "B", "C"]);
     expect(findGrade(fresh, "B级级")).toBeUndefined();
+    expect(findGrade(fresh, "级B")).toBeUndefined();
   });
 
   it("a lost reason: the first word when it is one, before a longer word further on", () => {
@@ -128,6 +130,12 @@ lostReasons:
     expect(findLostReason(words, "they only hire cxx people")).toBeUndefined();
     expect(findLostReason(words, "lost to the competition.")?.id).toBe("competitor");
     expect(findLostReason(words, "competitions")).toBeUndefined();
+    expect(findLostReason(words, "plan c was chosen")).toBeUndefined();
+  });
+
+  it("a word with Chinese in it matches anywhere, even glued to a Latin word", () => {
+    expect(findLostReason(words, "iphone太贵")?.id).toBe("price");
+    expect(findLostReason(words, "vw4s店太远")?.id).toBe("dealer");
   });
 
   it("the digest follows the default grade when none is set, in any case", () => {

@@ -50,6 +50,7 @@ stages:
     defaultGrade: B
   - { id: demo, name: { en: Demo, zh: 演示 }, kind: open, requires: { from: [{ stage: open }] } }
   - { id: quote, name: { en: Quote, zh: 报价 }, kind: open, requires: { filingApproved: true } }
+  - { id: deal, name: { en: Deal, zh: 商谈 }, kind: open, requires: { from: [{ stage: open, grades: [A, B] }, { stage: demo }] } }
   - { id: won, name: { en: Won, zh: 成交 }, kind: won }
   - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
 `,
@@ -70,6 +71,16 @@ stages:
       { kind: "filingApproved", filingStatus: "rejected" },
     ]);
     expect(missingPrerequisites(shapes, null, "quote")).toEqual([{ kind: "filingApproved", filingStatus: "none" }]);
+  });
+
+  it("any of the stages and grades listed will do", () => {
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "b", filingStatus: "none" }, "deal")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "demo", grade: null, filingStatus: "none" }, "deal")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "quote", grade: null, filingStatus: "none" }, "deal").map((m) => m.kind)).toEqual(["from"]);
+  });
+
+  it("a stage the playbook does not have requires nothing", () => {
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "A", filingStatus: "none" }, "nurture")).toEqual([]);
   });
 
   it("a customer with no grade does not have the grade listed", () => {

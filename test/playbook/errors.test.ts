@@ -194,6 +194,23 @@ describe("files that cannot be parsed or found", () => {
     }
   });
 
+  it("invalid YAML names the line and column once, then the parser's reason", () => {
+    const tenthLine = `${"# comment\n".repeat(9)}key: "unclosed`;
+    let problems: readonly string[] = [];
+    try {
+      parsePlaybook(tenthLine, "q.yaml");
+    } catch (error) {
+      problems = (error as PlaybookError).problems;
+    }
+    expect(problems).toEqual(['line 10, column 15: invalid YAML: Missing closing "quote']);
+  });
+
+  it("a file that cannot be read for another reason names the system's code", async () => {
+    await expect(loadPlaybook("playbooks/default.yaml/team.yaml")).rejects.toThrow(
+      "playbooks/default.yaml/team.yaml: cannot read the playbook (ENOTDIR)",
+    );
+  });
+
   it("a directory given as the playbook", async () => {
     await expect(loadPlaybook("playbooks/")).rejects.toThrow("playbooks/: cannot read the playbook (is a directory)");
   });

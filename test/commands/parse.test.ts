@@ -60,9 +60,21 @@ describe("parseCommand", () => {
     expect(parseCommand("客户").name).toBe("help");
   });
 
-  it("reads a key=value pair first as no subcommand, even one named like the prefix", () => {
+  it("reads a key=value pair first as no subcommand, even one whose value is a subcommand or the prefix", () => {
     expect(catchError(() => parseCommand("prospect=1 add X")).code).toBe("unknown_subcommand");
     expect(catchError(() => parseCommand("add=1")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("x=add")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("x=prospect add")).code).toBe("unknown_subcommand");
+  });
+
+  it("drops only a leading slash", () => {
+    expect(catchError(() => parseCommand("add/ X")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("prospect/ add X")).code).toBe("unknown_subcommand");
+  });
+
+  it("an empty line asks for help with nothing after it", () => {
+    const help = parseCommand("   ");
+    expect([help.name, help.words, help.pairs]).toEqual(["help", [], []]);
   });
 
   it("keeps words and pairs apart, in order", () => {

@@ -18,11 +18,12 @@ const inputsOf = (context: CommandContext) => {
   return action.form.inputs;
 };
 
+// Built inside each test, not while collecting: a form that fails to build must fail a test.
 describe("the add form of a playbook of companies", () => {
-  const inputs = inputsOf(ctx(companies));
-  const input = (key: string) => inputs.find((i) => i.key === key)!;
+  const input = (key: string) => inputsOf(ctx(companies)).find((i) => i.key === key)!;
 
   it("asks for every filing field, then the call log", () => {
+    const inputs = inputsOf(ctx(companies));
     expect(inputs.map((i) => i.key)).toEqual([
       "company", "contact", "title", "mobile", "phone", "fax", "province", "city", "address",
       "email", "wechat", "qq", "website", "size", "revenue", "source", "note", "calllog",
@@ -32,11 +33,13 @@ describe("the add form of a playbook of companies", () => {
   });
 
   it("requires the company alone", () => {
+    const inputs = inputsOf(ctx(companies));
     expect(inputs.filter((i) => i.required).map((i) => i.key)).toEqual(["company"]);
     expect(addFormRequired(ctx(companies))).toBe("Company");
   });
 
   it("gives the note, the address and the call log several lines", () => {
+    const inputs = inputsOf(ctx(companies));
     expect(inputs.filter((i) => i.multiline).map((i) => i.key)).toEqual(["address", "note", "calllog"]);
   });
 
@@ -56,10 +59,10 @@ describe("the add form of a playbook of companies", () => {
 });
 
 describe("the add form of a playbook of individual buyers (4S)", () => {
-  const inputs = inputsOf(ctx(buyers));
-  const input = (key: string) => inputs.find((i) => i.key === key)!;
+  const input = (key: string) => inputsOf(ctx(buyers)).find((i) => i.key === key)!;
 
   it("asks for the buyer's name and mobile first, then the company", () => {
+    const inputs = inputsOf(ctx(buyers));
     expect(inputs.map((i) => i.key)).toEqual([
       "contact", "mobile", "company", "title", "phone", "fax", "province", "city", "address",
       "email", "wechat", "qq", "website", "size", "revenue", "source", "note", "calllog",
@@ -69,6 +72,7 @@ describe("the add form of a playbook of individual buyers (4S)", () => {
   });
 
   it("requires the buyer's name alone, and the company only when a company buys", () => {
+    const inputs = inputsOf(ctx(buyers));
     expect(inputs.filter((i) => i.required).map((i) => i.key)).toEqual(["contact"]);
     expect(addFormRequired(ctx(buyers))).toBe("Buyer's name");
     expect(input("contact").placeholder).toBe("the decision-maker's name");

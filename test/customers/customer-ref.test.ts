@@ -51,5 +51,6 @@ describe("a customer named by its number", () => {
     expect(refusal("#13800138000")[0]).toBe("not_found");
     expect(refusal("12800138000")[0]).toBe("not_found");
     expect(refusal("138001380001")[0]).toBe("not_found");
+    expect(refusal("213800138000")[0]).toBe("not_found");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coreName, initials, inOrder, looselyMatches } from "../../src/customers/name-match.ts";
+import { coreName, initials, inOrder, isPinyinInitials, looselyMatches } from "../../src/customers/name-match.ts";
 
 const jinchu = { company: "深圳市金厨工程有限公司", contact: "吴经理" };
 
@@ -59,6 +59,19 @@ describe("finding a customer the way reps type it", () => {
     expect(looselyMatches("szsjc", jinchu)).toBe(true);
     expect(looselyMatches("szjc", { company: "深圳市金厨工程有限公司", contact: null })).toBe(true);
     expect(looselyMatches("吴经理", { company: "深圳市金厨工程有限公司", contact: null })).toBe(false);
+  });
+
+  it("reads a fragment as initials only when it is all Latin letters", () => {
+    const mixed = { company: "深圳ab科技", contact: null };
+    expect(looselyMatches("深圳ab", mixed)).toBe(true);
+    expect(looselyMatches("ab科技", mixed)).toBe(true);
+    expect(looselyMatches(" szjc ", jinchu)).toBe(true);
+    expect(isPinyinInitials(" szjc ")).toBe(true);
+    expect(isPinyinInitials("s")).toBe(false);
+  });
+
+  it("takes the first letter of a syllable that starts with a vowel", () => {
+    expect(initials("安徽")).toBe("ah");
   });
 
   it("matches characters the core name dropped, when they are in the name as typed", () => {

@@ -7,7 +7,7 @@ import {
 import { DomainError } from "../../src/errors.ts";
 import { en } from "../../src/i18n/en.ts";
 import { zh } from "../../src/i18n/zh.ts";
-import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
+import { loadPlaybook, parsePlaybook } from "../../src/playbook/load-playbook.ts";
 
 const playbook = await loadPlaybook("default");
 
@@ -38,7 +38,11 @@ describe("force=yes after a stage move", () => {
     expect(refusal(() => forceRequested([{ key: "note", value: "x" }, { key: "force", value: "yes" }, { key: "a", value: "b" }]))).toEqual([
       "usage", 'I could not read "note=x a=b": this command takes nothing there. Check /prospect help.', undefined,
     ]);
-    expect(refusal(() => forceRequested([{ key: "force", value: "maybe" }, { key: "强制", value: "yes" }]))[1]).toContain('"force=maybe"');
+    expect(refusal(() => forceRequested([{ key: "force", value: "maybe" }, { key: "强制", value: "perhaps" }]))).toEqual([
+      "usage", 'I could not read "force=maybe 强制=perhaps": this command takes nothing there. Check /prospect help.', undefined,
+    ]);
+    // Another key with a yes is still not force.
+    expect(refusal(() => forceRequested([{ key: "note", value: "yes" }]))[1]).toContain('"note=yes"');
   });
 });
 
@@ -74,6 +78,34 @@ describe("moving a customer into a stage with prerequisites", () => {
     expect(text).toContain("选型客户");
     expect(text).toContain("意向客户 A级");
     expect(text).toContain("潜在客户 C级");
+  });
+});
+
+describe("a refusal naming several stages and grades to come from", () => {
+  const several = parsePlaybook(
+    `
+id: several
+name: { en: Several, zh: 多 }
+defaultStage: open
+stages:
+  - id: open
+    name: { en: Open, zh: 跟进 }
+    kind: open
+    grades:
+      - { id: A, name: { en: A, zh: A }, criterion: { en: a, zh: a }, cadence: { call: { every: 7 } } }
+      - { id: B, name: { en: B, zh: B }, criterion: { en: b, zh: b }, cadence: { call: { every: 9 } } }
+    defaultGrade: B
+  - { id: demo, name: { en: Demo, zh: 演示 }, kind: open }
+  - { id: deal, name: { en: Deal, zh: 商谈 }, kind: open, requires: { from: [{ stage: open, grades: [A, B] }, { stage: demo }] } }
+  - { id: won, name: { en: Won, zh: 成交 }, kind: won }
+  - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
+`,
+    "several.yaml",
+  );
+
+  it("lists each, its grades joined by a slash", () => {
+    const [, text] = refusal(() => enforcePrerequisites(several, caller("rep"), customer("won", null), "deal", false));
+    expect(text).toBe("#12 cannot move to Deal yet: it must be Open · A/B or Demo first (it is Won). Ask a director if it must move anyway.");
   });
 });
 

@@ -41,6 +41,7 @@ describe("every unit word", () => {
     expect(parseSpan("soon please")).toEqual({ ok: false, unread: "soon" });
     expect(parseSpan(" x2d")).toEqual({ ok: false, unread: "x2d" });
     expect(parseSpan("3 days later")).toEqual({ ok: false, unread: "days later" });
+    expect(parseSpan("3days later")).toEqual({ ok: false, unread: "days later" });
     expect(parseSpan("3")).toEqual({ ok: false, unread: "3" });
   });
 });

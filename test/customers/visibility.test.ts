@@ -4,7 +4,7 @@ import { isVisibleTo, visibleCustomers } from "../../src/customers/visibility.ts
 
 /** Only the fields the rule reads; the rest of a caller plays no part in it. */
 const caller = (role: string) => ({ user: { id: "u-rep", role }, workspace: { id: "w1" } }) as unknown as Caller;
-const row = (extra: { workspaceId?: string; ownerId?: string | null; pooledAt?: Date | null } = {}) => ({
+const row = (extra: { workspaceId?: string; ownerId?: string; pooledAt?: Date | null } = {}) => ({
   workspaceId: "w1", ownerId: "u-rep", pooledAt: null, ...extra,
 });
 

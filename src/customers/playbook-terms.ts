@@ -38,16 +38,6 @@ export function gradeBreakdown(total: number, grades: { grade: string; count: nu
   return locale === "en" ? `${total} (${parts})` : `${total}（${parts}）`;
 }
 
-/** Position in the funnel, to tell a promotion from a demotion. */
-export function stageRank(playbook: Playbook, id: string): number {
-  return playbook.stages.findIndex((s) => s.id === id);
-}
-
-export function gradeRank(playbook: Playbook, stageId: string, grade: string | null): number {
-  const grades = playbook.stages.find((s) => s.id === stageId)?.grades ?? [];
-  return grade ? grades.findIndex((g) => g.id === grade) : -1;
-}
-
 export function lostReasonLabel(playbook: Playbook, stored: string, locale: Locale): string {
   const reason = (playbook.lostReasons ?? []).find((r) => r.id === stored);
   return reason ? pick(reason.name, locale) : stored;

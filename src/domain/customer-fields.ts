@@ -103,7 +103,8 @@ export function companyKey(company: string): string {
   // A Latin legal form is a word of its own ("Tuoxin Co., Ltd."): "Tesco" keeps its "co".
   for (let word = LATIN_FORM.exec(text); word; word = LATIN_FORM.exec(text)) text = word[1]!;
   let key = text.replace(/[\s\p{P}\p{S}]/gu, "");
-  // Chinese is written without spaces: its legal forms are plain suffixes (华为技术有限公司).
+  // Chinese is written without spaces: its legal forms are plain suffixes (华为技术有限公司),
+  // stripped in any order (集团公司) but never down to nothing (公司 alone stays 公司).
   for (let changed = true; changed; ) {
     changed = false;
     for (const suffix of CHINESE_FORMS) {
@@ -113,9 +114,12 @@ export function companyKey(company: string): string {
       }
     }
   }
-  return key || text.replace(/[\s\p{P}\p{S}]/gu, "");
+  return key;
 }
 
 const CHINESE_FORMS = ["股份有限公司", "有限责任公司", "有限公司", "集团", "公司"];
-/** The last word when it is a legal form, with the separator before it (group 1: what stays). */
-const LATIN_FORM = /^(.*[^\s\p{P}\p{S}][\s\p{P}\p{S}]+)(?:co|ltd|limited|inc|corp|corporation|llc|gmbh)[\s\p{P}\p{S}]*$/u;
+/**
+ * The last word when it is a legal form, with the separator before it (group 1: what stays).
+ * `s`: a name typed over two lines loses its form like one typed on one line.
+ */
+const LATIN_FORM = /^(.*[^\s\p{P}\p{S}][\s\p{P}\p{S}]+)(?:co|ltd|limited|inc|corp|corporation|llc|gmbh)[\s\p{P}\p{S}]*$/su;

@@ -146,7 +146,8 @@ export function channelsCoveredBy(playbook: Playbook, channel: TouchChannel): To
  */
 export function dueAnsweredBy(playbook: Playbook, cadence: CadenceResult, channel: TouchChannel, at: Date): ChannelDue | null {
   const covered = channelsCoveredBy(playbook, channel);
-  return cadence.channels.filter((c) => covered.includes(c.channel) && c.dueAt <= at).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;
+  // The channels are sorted by due date: the first that fits is the earliest.
+  return cadence.channels.find((c) => covered.includes(c.channel) && c.dueAt <= at) ?? null;
 }
 
 export function computeCadence(playbook: Playbook, input: CadenceInput, calendar?: WorkCalendar): CadenceResult {
@@ -164,8 +165,8 @@ export function computeCadence(playbook: Playbook, input: CadenceInput, calendar
   }
   if (channels.length === 0) return nothingDue();
 
-  const order = (c: TouchChannel) => TOUCH_CHANNELS.indexOf(c);
-  channels.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || order(a.channel) - order(b.channel));
+  // Pushed in TOUCH_CHANNELS order and sorted stably: ties keep that order.
+  channels.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const first = channels[0]!;
   const overdueAt = new Date(Math.min(...channels.map((c) => c.overdueAt.getTime())));
   return { channels, nextDueAt: first.dueAt, nextDueChannel: first.channel, overdueAt };
@@ -208,13 +209,11 @@ function dueByInterval(playbook: Playbook, days: Days, rule: CadenceRule, input:
 }
 
 function dueByOffsets(playbook: Playbook, days: Days, offsets: number[], input: CadenceInput, touches: ChannelTouches): Due | null {
-  const entered = input.stageEnteredAt.getTime();
-  let next = touches.countSinceStageEntered;
-  const lastAt = touches.lastAt?.getTime();
-  if (lastAt !== undefined && lastAt >= entered) {
-    const elapsedDays = (lastAt - entered) / DAY_MS;
-    next = Math.max(next, offsets.filter((offset) => offset <= elapsedDays).length);
-  }
+  // A touch covers every offset it came on or after. Offsets are 0 or more, so a touch before
+  // the stage entry (negative elapsed days), or none (-1), covers none.
+  const lastAt = touches.lastAt;
+  const elapsedDays = lastAt ? (lastAt.getTime() - input.stageEnteredAt.getTime()) / DAY_MS : -1;
+  const next = Math.max(touches.countSinceStageEntered, offsets.filter((offset) => offset <= elapsedDays).length);
   const offset = offsets[next];
   if (offset === undefined) return null;
   const dueAt = days.settle(days.add(input.stageEnteredAt, offset));

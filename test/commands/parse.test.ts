@@ -53,6 +53,48 @@ describe("parseCommand", () => {
     expect(command.restAfter(1)).toBe('call he said "call me Friday"  a=b');
   });
 
+  it("reads the prefix and the subcommand with an ASCII or full-width slash", () => {
+    expect(parseCommand("／prospect add X").name).toBe("add");
+    expect(parseCommand("/add X").name).toBe("add");
+    expect(parseCommand("／跟进 #1 电话").name).toBe("log");
+    expect(parseCommand("客户").name).toBe("help");
+  });
+
+  it("reads a key=value pair first as no subcommand, even one whose value is a subcommand or the prefix", () => {
+    expect(catchError(() => parseCommand("prospect=1 add X")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("add=1")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("x=add")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("x=prospect add")).code).toBe("unknown_subcommand");
+  });
+
+  it("drops only a leading slash", () => {
+    expect(catchError(() => parseCommand("add/ X")).code).toBe("unknown_subcommand");
+    expect(catchError(() => parseCommand("prospect/ add X")).code).toBe("unknown_subcommand");
+  });
+
+  it("an empty line asks for help with nothing after it", () => {
+    const help = parseCommand("   ");
+    expect([help.name, help.words, help.pairs]).toEqual(["help", [], []]);
+  });
+
+  it("keeps words and pairs apart, in order", () => {
+    const command = parseCommand("edit #3 note=x 手机=13800138000 later");
+    expect(command.words.map((w) => w.value)).toEqual(["#3", "later"]);
+    expect(command.pairs).toEqual([{ key: "note", value: "x" }, { key: "手机", value: "13800138000" }]);
+  });
+
+  it("gives all of the text after the subcommand as the rest after no words", () => {
+    expect(parseCommand("/prospect log  #12 call  hi ").restAfter(0)).toBe("#12 call  hi");
+    expect(parseCommand('lost "went away"').restAfter(0)).toBe("went away");
+    expect(parseCommand("help").restAfter(0)).toBe("");
+    expect(parseCommand("log #12 call").restAfter(2)).toBe("");
+  });
+
+  it("keeps free text as typed when it is not exactly one quoted phrase", () => {
+    expect(parseCommand('lost #3 "too" expensive').restAfter(1)).toBe('"too" expensive');
+    expect(parseCommand("lost #3 reason=price").restAfter(1)).toBe("reason=price");
+  });
+
   it("unquotes free text that is one quoted phrase", () => {
     expect(parseCommand('lost #3 "went with a competitor"').restAfter(1)).toBe("went with a competitor");
   });

@@ -9,11 +9,13 @@ describe("amounts as reps write them", () => {
     ["5.5万", 55_000], ["1.2w", 12_000], ["1.2W", 12_000], ["12k", 12_000], ["¥50,000", 50_000], ["￥5万", 50_000],
     ["五万", 50_000], ["三万五", 35_000], ["十二万", 120_000], ["两万", 20_000], ["三万五千", 35_000],
     ["5万5", 55_000], ["5万五", 55_000], ["2千5", 2_500], ["8000元", 8_000], ["8000 元", 8_000], ["3千", 3_000], ["1,234,567.89", 1_234_567.89], ["５万", 50_000], ["一百五", 150],
+    [" 5万 ", 50_000], ["5  万", 50_000], ["8000  元", 8_000], ["5  rmb", 5], ["1.2w元", 12_000], ["5万块", 50_000], ["3千元", 3_000], ["3千块", 3_000], ["2k5", 2_500], ["5亿5", 550_000_000], ["2W", 20_000], ["12K", 12_000],
   ])("%s is %d", (text, value) => expect(parseAmount(text)).toEqual({ ok: true, value }));
 
   it.each([
     ["5,0000", "5,0000"], ["5万五五", "5万五五"], ["1.5万5", "1.5万5"], ["lots", "lots"], ["-5", "-5"], ["0", "0"], ["5万 首批", "首批"],
     ["5m", "5m"], ["三五万", "三五万"], ["1e6", "1e6"], ["5万万", "5万万"],
+    ["3千元5", "3千元5"], ["3千块5", "3千块5"], ["5万55", "5万55"], ["5万5.5", "5万5.5"], ["5wan", "5wan"],
   ])("refuses %s, naming %s", (text, part) => expect(parseAmount(text)).toEqual({ ok: false, unread: part }));
 
   it("reads an amount followed by a note, and refuses one glued to it", () => {
@@ -98,6 +100,20 @@ describe("reading an amount at the start of a line", () => {
     const read = readAmount(text);
     if (amount === null) expect(read).toEqual({ ok: false, unread: rest });
     else expect(read).toEqual({ ok: true, value: { amount, rest } });
+  });
+
+  it("leaves units, currencies and words in the note after the amount alone", () => {
+    expect(readAmount("50 paid in rmb")).toEqual({ ok: true, value: { amount: 50, rest: "paid in rmb" } });
+    expect(readAmount("50 new clients")).toEqual({ ok: true, value: { amount: 50, rest: "new clients" } });
+    expect(readAmount("50 per pack, paid")).toEqual({ ok: true, value: { amount: 50, rest: "per pack, paid" } });
+    expect(readAmount("50 deals 3千 each")).toEqual({ ok: true, value: { amount: 50, rest: "deals 3千 each" } });
+    expect(readAmount("50 deals 1亿 target")).toEqual({ ok: true, value: { amount: 50, rest: "deals 1亿 target" } });
+    expect(readAmount("五万 首批")).toEqual({ ok: true, value: { amount: 50_000, rest: "首批" } });
+  });
+
+  it("names only the word it could not read", () => {
+    expect(readAmount("¥ 5x")).toEqual({ ok: false, unread: "5x" });
+    expect(readAmount("3万台 第二批")).toEqual({ ok: false, unread: "3万台" });
   });
 
   it("refuses a unit that is not at the number, naming the word typed", () => {

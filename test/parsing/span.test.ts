@@ -11,7 +11,7 @@ describe("spans of time as reps write them", () => {
   ])("%s is %d %s", (text, count, unit) => expect(parseSpan(text)).toEqual({ ok: true, value: { count, unit } }));
 
   it.each([
-    ["2", "2"], ["soon", "soon"], ["2x", "x"], ["0d", "0d"], ["2 fortnights", "fortnights"], ["2m", "m"], ["半天", "半天"],
+    ["2", "2"], ["soon", "soon"], ["2x", "x"], ["0d", "0d"], ["2 fortnights", "fortnights"], ["2m", "m"], ["半天", "半天"], ["天", "天"], ["99999999999999999999d", "99999999999999999999d"],
   ])("refuses %s, naming %s", (text, part) => expect(parseSpan(text)).toEqual({ ok: false, unread: part }));
 
   it("reads any positive count with any unit word, in either script", () => {
@@ -41,6 +41,7 @@ describe("every unit word", () => {
     expect(parseSpan("soon please")).toEqual({ ok: false, unread: "soon" });
     expect(parseSpan(" x2d")).toEqual({ ok: false, unread: "x2d" });
     expect(parseSpan("3 days later")).toEqual({ ok: false, unread: "days later" });
+    expect(parseSpan("3days later")).toEqual({ ok: false, unread: "days later" });
     expect(parseSpan("3")).toEqual({ ok: false, unread: "3" });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeCadence, holdOverdue, type CadenceInput } from "../../src/playbook/cadence.ts";
+import { channelsCoveredBy, computeCadence, dueAnsweredBy, holdOverdue, type CadenceInput } from "../../src/playbook/cadence.ts";
 import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
-import { day, fresh, summary, touch } from "./helpers.ts";
+import { day, daysFromT0, fresh, summary, touch } from "./helpers.ts";
 
 const playbook = await loadPlaybook("default");
 
@@ -40,6 +40,38 @@ describe("touches that count for others (countsAs)", () => {
     const input = fresh("potential", "A", { touches: [touch("email", day(5))] });
     expect(summary(computeCadence(playbook, input))).toEqual({ call: [7, 10], sms: [7, 10] });
   });
+
+  it("a touch covers its own channel and the ones the playbook adds, and no more", () => {
+    expect(channelsCoveredBy(playbook, "visit")).toEqual(["visit", "call", "sms"]);
+    expect(channelsCoveredBy(playbook, "wechat")).toEqual(["wechat", "sms"]);
+    expect(channelsCoveredBy(playbook, "email")).toEqual(["email"]);
+    expect(channelsCoveredBy(playbook, "call")).toEqual(["call"]);
+  });
+});
+
+describe("the due touch a touch answers", () => {
+  // Potential A, every 7 days: the SMS (last on day 0) is due on day 7, the call (day 2) on day 9.
+  const cadence = computeCadence(playbook, fresh("potential", "A", { touches: [touch("sms", day(0)), touch("call", day(2))] }));
+  const answered = (channel: "call" | "sms" | "visit" | "email", at: Date) => {
+    const due = dueAnsweredBy(playbook, cadence, channel, at);
+    return due && [due.channel, daysFromT0(due.dueAt)];
+  };
+
+  it("is the earliest due one among the channels it counts for", () => {
+    expect(answered("visit", day(10))).toEqual(["sms", 7]);
+    expect(answered("visit", day(8))).toEqual(["sms", 7]);
+    expect(answered("call", day(10))).toEqual(["call", 9]);
+  });
+
+  it("counts from the very instant the touch is due", () => {
+    expect(answered("call", day(9))).toEqual(["call", 9]);
+  });
+
+  it("is none for an early touch, or a channel that counts for nothing due", () => {
+    expect(answered("call", day(8))).toBeNull();
+    expect(answered("sms", day(6))).toBeNull();
+    expect(answered("email", day(10))).toBeNull();
+  });
 });
 
 describe("no loophole: a stage or grade change never clears what is overdue", () => {
@@ -77,6 +109,21 @@ describe("no loophole: a stage or grade change never clears what is overdue", ()
     const regraded = reclassify(before, day(12), { grade: "A" }); // SMS overdue since day 10
     const selection = reclassify(regraded, day(13), { stage: "selection", grade: null });
     expect(summary(computeCadence(playbook, selection))).toEqual({ call: [3, 5], sms: [7, 10] });
+  });
+
+  it("a reclassification at the very instant a channel becomes overdue holds it", () => {
+    // SMS last on day 0: due day 7, overdue day 10 — re-graded to C at exactly day 10.
+    const before = fresh("potential", "A", { touches: [touch("sms", day(0)), touch("call", day(9))] });
+    const after = reclassify(before, day(10), { grade: "C" });
+    expect(summary(computeCadence(playbook, after)).sms).toEqual([7, 10]);
+  });
+
+  it("a counting touch at the very instant of the reclassification releases the hold", () => {
+    const before = fresh("potential", "A", { touches: [touch("sms", day(0)), touch("call", day(12))] });
+    const after = reclassify(before, day(14), { grade: "C" });
+    const touched = { ...after, touches: [touch("sms", day(14)), touch("call", day(12))] };
+    // Released: grade C's 15 days from the touch on day 14.
+    expect(summary(computeCadence(playbook, touched)).sms).toEqual([29, 32]);
   });
 
   it("a lost customer is due for nothing, held or not", () => {

@@ -80,6 +80,14 @@ describe("at rules", () => {
     expect(summary(computeCadence(cycle, won(1, day(5)))).call).toEqual([10, 11]);
   });
 
+  it("a touch on the very day of an offset covers it", () => {
+    expect(summary(computeCadence(cycle, won(1, day(3)))).call).toEqual([10, 11]);
+  });
+
+  it("a touch before the stage entry covers no offset", () => {
+    expect(summary(computeCadence(cycle, won(0, day(-5)))).call).toEqual([0, 1]);
+  });
+
   it("are not restarted by a re-grade inside the stage", () => {
     const input = { ...won(1, day(0)), classifiedAt: day(2) };
     expect(summary(computeCadence(cycle, input)).call).toEqual([3, 4]);
@@ -160,7 +168,9 @@ stages:
 
   it("an unknown stage is a PlaybookError naming the stages", () => {
     expect(() => rulesFor(playbook, "nurture", null)).toThrow(PlaybookError);
-    expect(() => rulesFor(playbook, "nurture", null)).toThrow(/unknown stage "nurture"; expected one of potential, intention/);
+    expect(() => rulesFor(playbook, "nurture", null)).toThrow(
+      'playbook default: unknown stage "nurture"; expected one of potential, intention, selection, won, lost',
+    );
   });
 
   it("days are 24-hour periods, even across a daylight-saving change", () => {

@@ -146,7 +146,94 @@ describe("bad playbooks name the file, the field and what was expected", () => {
   });
 });
 
+describe("a value of the wrong kind is named for what it is", () => {
+  it.each([
+    [(doc: Doc) => (doc.stages[0].name = ["Potential"]), "stages[0].name: expected a mapping (key: value), got a list"],
+    [(doc: Doc) => (doc.stages[0].aliases = "prospect"), 'stages[0].aliases: expected a list, got the text "prospect"'],
+    [(doc: Doc) => (doc.stages[0].name.en = { text: "x" }), "stages[0].name.en: expected text, got a mapping"],
+    [(doc: Doc) => (doc.stages[0].name.en = null), "stages[0].name.en: expected text, got nothing (null)"],
+    [(doc: Doc) => (doc.stages[0].tracked = "yes"), 'stages[0].tracked: expected true or false, got the text "yes"'],
+    [(doc: Doc) => (doc.overdueGraceDays = true), "overdueGraceDays: expected a number of days (0 or more)"],
+    [(doc: Doc) => (doc.pool = { holdingLimit: "many" }), 'pool.holdingLimit: expected a number, got the text "many"'],
+    [(doc: Doc) => (doc.stages[0].name.en = 42), "stages[0].name.en: expected text, got number 42"],
+  ])("%#", (edit, problem) => {
+    expect(errorAfter(edit).problems).toEqual([problem]);
+  });
+
+  it("quotes a long text only up to its 40th character", () => {
+    const forty = "x".repeat(40);
+    expect(errorAfter((doc) => (doc.stages[0].tracked = forty)).problems).toEqual([`stages[0].tracked: expected true or false, got the text "${forty}"`]);
+    expect(errorAfter((doc) => (doc.stages[0].tracked = `${forty}yz`)).problems).toEqual([`stages[0].tracked: expected true or false, got the text "${forty}…"`]);
+  });
+
+  it("a playbook that is not a mapping at all has no field path", () => {
+    expect(() => parsePlaybook("just some text", "t.yaml")).toThrow(/^t\.yaml: expected a mapping \(key: value\), got the text "just some text"$/);
+  });
+
+  it("one problem a line, each naming the file, in an error named PlaybookError", () => {
+    const error = errorAfter((doc) => ((doc.stages[0].name = 1), (doc.stages[1].name = 2)));
+    expect(error.name).toBe("PlaybookError");
+    expect(error.message).toBe(
+      "playbooks/x.yaml: stages[0].name: expected a mapping (key: value), got number 1\nplaybooks/x.yaml: stages[1].name: expected a mapping (key: value), got number 2",
+    );
+  });
+});
+
 describe("files that cannot be parsed or found", () => {
+  it("invalid YAML gives the reason once, without the position repeated or the excerpt", () => {
+    let problems: readonly string[] = [];
+    try {
+      parsePlaybook("id: x\nname: { en: a\nstages: [", "broken.yaml");
+    } catch (error) {
+      problems = (error as PlaybookError).problems;
+    }
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(problem).toMatch(/^line \d+, column \d+: invalid YAML: \S/);
+      expect(problem).not.toMatch(/\n| at line \d+, column \d+/);
+    }
+  });
+
+  it("invalid YAML names the line and column once, then the parser's reason", () => {
+    const tenthLine = `${"# comment\n".repeat(9)}key: "unclosed`;
+    let problems: readonly string[] = [];
+    try {
+      parsePlaybook(tenthLine, "q.yaml");
+    } catch (error) {
+      problems = (error as PlaybookError).problems;
+    }
+    expect(problems).toEqual(['line 10, column 15: invalid YAML: Missing closing "quote']);
+  });
+
+  it("a file that cannot be read for another reason names the system's code", async () => {
+    await expect(loadPlaybook("playbooks/default.yaml/team.yaml")).rejects.toThrow(
+      "playbooks/default.yaml/team.yaml: cannot read the playbook (ENOTDIR)",
+    );
+  });
+
+  it("a directory given as the playbook", async () => {
+    await expect(loadPlaybook("playbooks/")).rejects.toThrow("playbooks/: cannot read the playbook (is a directory)");
+  });
+
+  it("a name ending in .yaml, .yml or .json is a file, in any case; a name with no slash or ending is a preset", async () => {
+    await expect(loadPlaybook("team.yml")).rejects.toThrow("team.yml: cannot read the playbook (no such file)");
+    await expect(loadPlaybook("TEAM.YAML")).rejects.toThrow("TEAM.YAML: cannot read the playbook (no such file)");
+    await expect(loadPlaybook("team.json")).rejects.toThrow("team.json: cannot read the playbook (no such file)");
+    await expect(loadPlaybook("teams/east")).rejects.toThrow("teams/east: cannot read the playbook (no such file)");
+    await expect(loadPlaybook("default.yaml.bak")).rejects.toThrow('playbook "default.yaml.bak": unknown preset');
+  });
+
+  it("a preset name with spaces around it", async () => {
+    expect((await loadPlaybook(" dealer-4s ")).id).toBe("dealer-4s");
+  });
+
+  it("reads a file as JSON only when its name ends in .json", () => {
+    const yamlText = DEFAULT_TEXT;
+    expect(parsePlaybook(yamlText, "team.json.yaml").id).toBe("default");
+    expect(parsePlaybook(JSON.stringify(parse(DEFAULT_TEXT)), "TEAM.JSON").id).toBe("default");
+  });
+
+
   it("invalid YAML names the line", () => {
     expect(() => parsePlaybook("id: x\nname: { en: a\nstages: [", "broken.yaml")).toThrow(/^broken\.yaml: line \d+, column \d+: invalid YAML/);
   });

@@ -34,6 +34,61 @@ describe("stage prerequisites (default playbook, [000])", () => {
   });
 });
 
+describe("stage prerequisites of other shapes", () => {
+  const shapes = parsePlaybook(
+    `
+id: shapes
+name: { en: Shapes, zh: 形 }
+defaultStage: open
+stages:
+  - id: open
+    name: { en: Open, zh: 跟进 }
+    kind: open
+    grades:
+      - { id: A, name: { en: A, zh: A }, criterion: { en: a, zh: a }, cadence: { call: { every: 7 } } }
+      - { id: B, name: { en: B, zh: B }, criterion: { en: b, zh: b }, cadence: { call: { every: 9 } } }
+    defaultGrade: B
+  - { id: demo, name: { en: Demo, zh: 演示 }, kind: open, requires: { from: [{ stage: open }] } }
+  - { id: quote, name: { en: Quote, zh: 报价 }, kind: open, requires: { filingApproved: true } }
+  - { id: deal, name: { en: Deal, zh: 商谈 }, kind: open, requires: { from: [{ stage: open, grades: [A, B] }, { stage: demo }] } }
+  - { id: won, name: { en: Won, zh: 成交 }, kind: won }
+  - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
+`,
+    "shapes.yaml",
+  );
+
+  it("a stage to come from without grades takes any grade of it, none included", () => {
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "B", filingStatus: "none" }, "demo")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "open", grade: null, filingStatus: "none" }, "demo")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "quote", grade: null, filingStatus: "approved" }, "demo")).toEqual([
+      { kind: "from", allowed: [{ stage: "open", grades: [] }], current: { stage: "quote", grade: null } },
+    ]);
+  });
+
+  it("an approved filing alone, from any stage", () => {
+    expect(missingPrerequisites(shapes, { stage: "demo", grade: null, filingStatus: "approved" }, "quote")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "A", filingStatus: "rejected" }, "quote")).toEqual([
+      { kind: "filingApproved", filingStatus: "rejected" },
+    ]);
+    expect(missingPrerequisites(shapes, null, "quote")).toEqual([{ kind: "filingApproved", filingStatus: "none" }]);
+  });
+
+  it("any of the stages and grades listed will do", () => {
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "b", filingStatus: "none" }, "deal")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "demo", grade: null, filingStatus: "none" }, "deal")).toEqual([]);
+    expect(missingPrerequisites(shapes, { stage: "quote", grade: null, filingStatus: "none" }, "deal").map((m) => m.kind)).toEqual(["from"]);
+  });
+
+  it("a stage the playbook does not have requires nothing", () => {
+    expect(missingPrerequisites(shapes, { stage: "open", grade: "A", filingStatus: "none" }, "nurture")).toEqual([]);
+  });
+
+  it("a customer with no grade does not have the grade listed", () => {
+    const ungraded = { stage: "intention", grade: null, filingStatus: "approved" };
+    expect(missingPrerequisites(playbook, ungraded, "selection").map((m) => m.kind)).toEqual(["from"]);
+  });
+});
+
 describe("checking prerequisites and countsAs in a playbook file", () => {
   const base = (extra: string) => `
 id: t

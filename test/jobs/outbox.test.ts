@@ -58,6 +58,7 @@ describe("who owns a message", () => {
 
   it("a period with nothing to send is recorded as skipped and never sent", async () => {
     expect(await enqueue(db.prisma, entry({ reply: null }), NOW)).toBe(true);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({})).toMatchObject({ status: "skipped", payload: null });
     expect(await alreadyRecorded(db.prisma, "w1", "morning-digest", "2026-11-30", { kind: "user", userId: "U1" })).toBe(true);
     expect(await alreadyRecorded(db.prisma, "w1", "morning-digest", "2026-11-30", { kind: "user", userId: "U2" })).toBe(false);
     expect(await claimNext(db.prisma, at(1), LEASE, { platforms: ["slack"] })).toBeNull();
@@ -69,7 +70,7 @@ describe("the lease of a message being sent", () => {
     await enqueue(db.prisma, entry(), NOW);
     const first = await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] });
     expect(first).toMatchObject({ job: "morning-digest", recipient: "user:U1", attempts: 1, resumed: false, payload: { text: "hello" } });
-    expect(await row(first!.id)).toMatchObject({ status: "sending", lockedUntil: at(LEASE) });
+    expect(await row(first!.id)).toMatchObject({ status: "sending", lockedUntil: at(LEASE), lockedBy: `${hostname()}:${process.pid}` });
 
     expect(await claimNext(db.prisma, at(LEASE - 1), LEASE, { platforms: ["slack"] })).toBeNull();
     expect(await claimNext(db.prisma, at(LEASE), LEASE, { platforms: ["slack"] })).toBeNull();
@@ -135,6 +136,7 @@ describe("a sender that crashed on this host", () => {
   it("has its lease released at once, and the message is resumed by the next run", async () => {
     const dead = await leasedBy(`${hostname()}:${deadPid()}`);
     const alive = await leasedBy(`${hostname()}:${process.pid}`);
+    const parent = await leasedBy(`${hostname()}:${process.ppid}`); // another process of this host, still running
     const elsewhere = await leasedBy(`another-host-${hostname()}:${deadPid()}`);
     const unreadable = await leasedBy(`${hostname()}:not-a-pid`);
     const noProcess = await leasedBy(`${hostname()}:0`); // no process has id 0 (signalling 0 would reach our own group)
@@ -144,6 +146,7 @@ describe("a sender that crashed on this host", () => {
     expect((await row(unreadable)).lockedUntil).toEqual(at(1_000));
     expect((await row(noProcess)).lockedUntil).toEqual(at(1_000));
     expect((await row(alive)).lockedUntil).toEqual(at(LEASE));
+    expect((await row(parent)).lockedUntil).toEqual(at(LEASE));
     expect((await row(elsewhere)).lockedUntil).toEqual(at(LEASE));
 
     const resumed = await claimNext(db.prisma, at(1_001), LEASE, { platforms: ["slack"] });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fromStoredPayload, toStoredPayload } from "../../src/jobs/outbox-payload.ts";
 import type { Reply } from "../../src/reply.ts";
 
-const reply = (over: Partial<Reply> = {}): Reply => ({ ephemeral: false, text: "Weekly summary", cards: [], ...over });
+const reply = (over: Partial<Reply> = {}): Reply => ({ ok: true, ephemeral: false, text: "Weekly summary", cards: [], ...over });
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
 
 describe("a message as the outbox stores it", () => {

@@ -93,8 +93,9 @@ describe("the weekly summary", () => {
     // Selection customers are due every 3 days and overdue after 5: added on the 23rd, all are
     // overdue by the 30th; a potential D customer is not due for 20 days.
     t.clock.set("2026-11-23T02:00:00Z");
-    for (const [person, name] of [[amy, "S1"], [amy, "S2"], [cat, "S3"], [cat, "S4"], [bob, "S5"]] as const) await addSelection(t, person, `add ${name}`);
+    // Recorded in the reverse of the expected order, so that the order is the summary's, not the insertion's.
     await run(bob, "add P1");
+    for (const [person, name] of [[bob, "S5"], [cat, "S3"], [cat, "S4"], [amy, "S1"], [amy, "S2"]] as const) await addSelection(t, person, `add ${name}`);
     await run(bob, "add IB stage=intention grade=B");
     await run(bob, "add IA stage=intention grade=A");
     t.clock.set("2026-11-30T01:00:00Z");
@@ -103,7 +104,7 @@ describe("the weekly summary", () => {
 
     // IA and IB (intention: due after 7 days, overdue after 10 at the earliest) are not overdue yet.
     expect(s.overdueByRep).toEqual([{ owner: "amy", count: 2 }, { owner: "cat", count: 2 }, { owner: "bob", count: 1 }]);
-    expect(s.tracked.map((c) => c.company)).toEqual(["S1", "S2", "S3", "S4", "S5", "IA"]);
+    expect(s.tracked.map((c) => c.company)).toEqual(["S5", "S3", "S4", "S1", "S2", "IA"]); // by number
   });
 
   it("tells this week's wins, orders, losses and cancellations from those of earlier weeks, and divides the totals by the right counts", async () => {
@@ -165,7 +166,8 @@ describe("the weekly summary", () => {
     // Week of Mon 23 Nov (Shanghai): 2026-11-22T16:00Z to 2026-11-29T16:00Z. The touches are
     // written as the log records them, each with the due date it answered and its overdue moment.
     const ws = "weekly6";
-    const people = ["dan", "amy", "cat", "bob", "eve"];
+    // Recorded in the reverse of the expected order, so that the order is the summary's, not the insertion's.
+    const people = ["dan", "bob", "amy", "cat", "eve"];
     for (const name of people) expect((await t.person(name, { workspace: ws }).run(`add ${name}-co`)).ok).toBe(true);
     const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: ws } });
     const ids = new Map<string, { userId: string; customerId: string }>();
@@ -178,13 +180,13 @@ describe("the weekly summary", () => {
     const touch = (name: string, at: string, answered = true) => t.db.prisma.activity.create({
       data: { workspaceId: workspace.id, ...ids.get(name)!, channel: "call", content: "called", at: new Date(at), ...(answered ? { dueAt: new Date("2026-11-24T02:00:00Z"), overdueAt } : {}) },
     });
-    await touch("amy", "2026-11-25T02:00:00Z"); // on time
-    await touch("amy", "2026-11-27T02:00:00Z"); // late
-    await touch("bob", "2026-11-25T02:00:00Z"); // on time, and bob's customer is still overdue: 1 of 2
-    await t.db.prisma.customer.update({ where: { id: ids.get("bob")!.customerId }, data: { overdueAt: new Date("2026-11-28T02:00:00Z") } });
-    await touch("cat", "2026-11-26T02:00:00Z"); // at its overdue moment: late
     await touch("dan", "2026-11-23T02:00:00Z"); // on time
     await touch("dan", "2026-11-24T02:00:00Z", false); // nothing was due yet: counts for nothing
+    await touch("bob", "2026-11-25T02:00:00Z"); // on time, and bob's customer is still overdue: 1 of 2
+    await t.db.prisma.customer.update({ where: { id: ids.get("bob")!.customerId }, data: { overdueAt: new Date("2026-11-28T02:00:00Z") } });
+    await touch("amy", "2026-11-25T02:00:00Z"); // on time
+    await touch("amy", "2026-11-27T02:00:00Z"); // late
+    await touch("cat", "2026-11-26T02:00:00Z"); // at its overdue moment: late
     await touch("eve", "2026-11-22T15:59:59Z"); // the week before
     await touch("eve", "2026-11-29T16:00:00Z"); // the week after
     t.clock.set("2026-11-30T01:00:00Z");

@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     ...base.test,
     pool: "threads",
+    // Stryker runs its own workers (`concurrency`); one test file at a time inside each.
+    maxWorkers: 1,
     ...(include?.length ? { include } : {}),
   },
 });

@@ -1,6 +1,7 @@
 import type { Locale } from "../domain/localized.ts";
 import type { Prisma } from "../db/database.ts";
-import type { Tx, User, Workspace } from "../db/types.ts";
+import { queryRows } from "../db/direct-sql.ts";
+import { PrismaNamespace, type Tx, type User, type Workspace } from "../db/types.ts";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../format/dates.ts";
 
 /** Who is speaking, as the adapter knows them. */
@@ -28,10 +29,10 @@ export interface Identity {
  * starts here, so its cost is paid on every message.
  */
 export async function findCaller(prisma: Prisma, identity: Identity): Promise<{ workspace: Workspace; user: User } | null> {
-  const rows = await prisma.$queryRaw<{ workspace: Record<string, unknown>; user: Record<string, unknown> }[]>`
+  const rows = await queryRows<{ workspace: Record<string, unknown>; user: Record<string, unknown> }>(prisma, PrismaNamespace.sql`
     SELECT to_jsonb(w) AS "workspace", to_jsonb(u) AS "user"
       FROM "Workspace" w JOIN "User" u ON u."workspaceId" = w."id" AND u."externalId" = ${identity.userId}
-     WHERE w."platform" = ${identity.platform} AND w."externalId" = ${identity.workspaceId}`;
+     WHERE w."platform" = ${identity.platform} AND w."externalId" = ${identity.workspaceId}`);
   const row = rows[0];
   if (!row) return null;
   const workspace = revive<Workspace>(row.workspace, WORKSPACE_DATES);

@@ -1,4 +1,5 @@
 import type { CommandContext } from "../commands/context.ts";
+import { queryRows } from "../db/direct-sql.ts";
 import { fromJson, utcFromJson } from "../db/json-values.ts";
 import { PrismaNamespace, type Customer } from "../db/types.ts";
 import type { CadenceResult } from "../playbook/cadence.ts";
@@ -36,7 +37,7 @@ export async function replyWithCustomer(
   const { tx, playbook } = ctx;
   const sql = PrismaNamespace.sql;
   const callLog = playbook.filing.callLog;
-  const [row] = await tx.$queryRaw<ViewRow[]>`
+  const [row] = await queryRows<ViewRow>(tx, sql`
     SELECT
       (SELECT u."displayName" FROM "User" u WHERE u."id" = ${customer.ownerId}) AS "ownerName",
       ${known.cadence ? sql`NULL` : touchesJsonSql(sql`${customer.id}`, sql`${customer.stageEnteredAt.toISOString()}::timestamp(3)`)} AS "touches",
@@ -48,7 +49,7 @@ export async function replyWithCustomer(
       (SELECT json_agg(h ORDER BY h."at", h."row") FROM (SELECT c."at", c.ctid AS "row", coalesce(f."displayName", CASE WHEN c."fromOwnerId" IS NULL THEN '—' ELSE '?' END) AS "from",
                                        coalesce(t."displayName", CASE WHEN c."toOwnerId" IS NULL THEN '—' ELSE '?' END) AS "to", c."reason"
                                   FROM "OwnerChange" c LEFT JOIN "User" f ON f."id" = c."fromOwnerId" LEFT JOIN "User" t ON t."id" = c."toOwnerId"
-                                 WHERE c."customerId" = ${customer.id} ORDER BY c."at") h) AS "owners"`;
+                                 WHERE c."customerId" = ${customer.id} ORDER BY c."at") h) AS "owners"`);
   const cadence = known.cadence ?? cadenceFrom(playbook, customer, touchesFromJson(row!.touches));
   const gaps = filingGapsFrom(playbook, customer, fromJson<string[]>(row!.callLogs, []));
   const activities = fromJson<{ at: string; channel: string; content: string }[]>(row!.activities, []).map((a) => ({ at: utcFromJson(a.at), channel: a.channel, content: a.content }));

@@ -1,4 +1,6 @@
 import type { Caller } from "../crm/caller.ts";
+import { queryRows } from "../db/direct-sql.ts";
+import type { Prisma } from "../db/database.ts";
 import { PrismaNamespace, type Customer, type Tx } from "../db/types.ts";
 import { endOfLocalDay, formatDate } from "../format/dates.ts";
 import type { ChannelDue } from "../playbook/cadence.ts";
@@ -34,7 +36,7 @@ export interface DueList {
  * before intention before potential, A before D), then the longest waiting.
  */
 export async function dueToday(
-  tx: Tx,
+  tx: Tx | Prisma,
   playbook: Playbook,
   owner: { id: string; workspaceId: string; timeZone: string },
   now: Date,
@@ -50,7 +52,7 @@ export async function dueToday(
  * overdue, and each customer's per-channel touches — which then go through the one cadence engine.
  */
 export async function dueTodayForOwners(
-  tx: Tx,
+  tx: Tx | Prisma,
   playbook: Playbook,
   workspaceId: string,
   owners: { id: string; timeZone: string }[],
@@ -60,7 +62,7 @@ export async function dueTodayForOwners(
   const endOfDay = new Map(owners.map((o) => [o.id, endOfLocalDay(now, o.timeZone)]));
   const lists = new Map<string, DueList>(owners.map((o) => [o.id, { items: [], total: 0, overdue: 0 }]));
   if (owners.length === 0) return lists;
-  const rows = await tx.$queryRaw<DueRow[]>(dueRowsSql(playbook, workspaceId, owners.map((o) => ({ id: o.id, endOfDay: endOfDay.get(o.id)! })), now, limit));
+  const rows = await queryRows<DueRow>(tx, dueRowsSql(playbook, workspaceId, owners.map((o) => ({ id: o.id, endOfDay: endOfDay.get(o.id)! })), now, limit));
   for (const row of rows) {
     const { dueTotal, overdueTotal, touches, position: _position, ...customer } = row;
     const list = lists.get(row.ownerId)!;

@@ -5,6 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
+import { queryDirectly, queryPGliteDirectly } from "./direct-sql.ts";
+import { utcTimestampsForPrisma } from "./pglite-prisma-timestamps.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations } from "./migrate.ts";
 import { pgliteRunner, postgresRunner } from "./sql-runners.ts";
@@ -65,6 +67,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  queryDirectly(prisma, pool);
   return {
     kind: "postgresql",
     prisma,
@@ -100,8 +103,9 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   const db = pglite;
   // pglite-prisma-adapter 0.6 is built against driver-adapter-utils 6.10; the runtime contract is
   // the same in 6.19 (verified in STACK.md), only the declared types differ.
-  const adapter = new PrismaPGlite(db) as unknown as PrismaPg;
+  const adapter = new PrismaPGlite(utcTimestampsForPrisma(db)) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
+  queryPGliteDirectly(prisma, db as unknown as Parameters<typeof queryPGliteDirectly>[1]);
   return {
     kind: "pglite",
     prisma,

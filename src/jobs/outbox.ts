@@ -1,5 +1,7 @@
 import { hostname } from "node:os";
 import type { Prisma, SqlQuery } from "../db/database.ts";
+import { queryRows } from "../db/direct-sql.ts";
+import { PrismaNamespace } from "../db/types.ts";
 import type { Reply } from "../reply.ts";
 import { fromStoredPayload, toStoredPayload } from "./outbox-payload.ts";
 
@@ -96,10 +98,10 @@ export async function recordedKeys(
   wanted: { period: string; target: OutboxTarget }[],
 ): Promise<Set<string>> {
   if (wanted.length === 0) return new Set();
-  const rows = await prisma.$queryRaw<{ workspaceId: string; job: string; period: string; recipient: string }[]>`
+  const rows = await queryRows<{ workspaceId: string; job: string; period: string; recipient: string }>(prisma, PrismaNamespace.sql`
     SELECT "workspaceId", "job", "period", "recipient" FROM "OutboxMessage"
      WHERE "workspaceId" = ${workspaceId} AND "job" = ${job}
-       AND "period" = ANY(${[...new Set(wanted.map((w) => w.period))]}::text[]) AND "recipient" = ANY(${wanted.map((w) => recipientKey(w.target))}::text[])`;
+       AND "period" = ANY(${[...new Set(wanted.map((w) => w.period))]}::text[]) AND "recipient" = ANY(${wanted.map((w) => recipientKey(w.target))}::text[])`);
   return new Set(rows.map(outboxKey));
 }
 

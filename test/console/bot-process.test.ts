@@ -1,26 +1,20 @@
-import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { messageContent } from "../support/fake-feishu-api.ts";
 import { useFakeMessengers } from "../support/fake-messengers.ts";
 import { messageEvent, postWebhook, webhookRequest } from "../support/feishu-webhook.ts";
 import { sign } from "../slack/harness.ts";
+import { useBuiltBot } from "../support/built-bot.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// What `npm start` runs: the bot built (scripts/build.mjs), on bare node; a build of this run's own.
-const BUILD = `test-bot-${process.pid}`;
+const built = useBuiltBot("bot");
 const SLACK_SECRET = "process-test-signing-secret";
 const FEISHU = { encryptKey: "process-test-encrypt-key", verificationToken: "process-test-token" };
 const dataDir = mkdtempSync(join(tmpdir(), "crm-bot-"));
 const fakes = useFakeMessengers();
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(join(ROOT, "dist", BUILD), { recursive: true, force: true });
-});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,16 +28,11 @@ function freePort(): Promise<number> {
 describe("npm start with Slack (HTTP mode) and Feishu (webhook) configured", () => {
   it("serves both on one PORT, answers each platform, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    const { DATABASE_URL: _ignored, ...parent } = process.env;
-    execFileSync(process.execPath, [join(ROOT, "scripts/build.mjs"), BUILD]);
-    const bot = spawn(process.execPath, [join(ROOT, "dist", BUILD, "main.mjs")], {
-      cwd: ROOT,
-      env: {
-        ...parent, DATA_DIR: dataDir, PORT: String(port), CRM_LOCALE: "en",
-        SLACK_BOT_TOKEN: "xoxb-process", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fakes.slack.apiUrl,
-        FEISHU_APP_ID: "cli_process", FEISHU_APP_SECRET: "secret", FEISHU_MODE: "webhook", FEISHU_DOMAIN: fakes.feishu.url,
-        FEISHU_ENCRYPT_KEY: FEISHU.encryptKey, FEISHU_VERIFICATION_TOKEN: FEISHU.verificationToken,
-      },
+    const bot = built.spawn("main", [], {
+      DATA_DIR: dataDir, PORT: String(port), CRM_LOCALE: "en",
+      SLACK_BOT_TOKEN: "xoxb-process", SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_API_URL: fakes.slack.apiUrl,
+      FEISHU_APP_ID: "cli_process", FEISHU_APP_SECRET: "secret", FEISHU_MODE: "webhook", FEISHU_DOMAIN: fakes.feishu.url,
+      FEISHU_ENCRYPT_KEY: FEISHU.encryptKey, FEISHU_VERIFICATION_TOKEN: FEISHU.verificationToken,
     });
     let stderr = "";
     bot.stderr.on("data", (d) => (stderr += d));

@@ -1,23 +1,18 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { useBuiltBot } from "../support/built-bot.ts";
 import { DataDirLockedError, lockDataDir } from "../../src/db/data-dir-lock.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = join(ROOT, "node_modules/.bin/tsx");
+const built = useBuiltBot("console");
 const dataDir = mkdtempSync(join(tmpdir(), "crm-console-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `npm start` as a new user would run it: the embedded database, no credentials. */
 function startBot(env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  const { DATABASE_URL: _ignored, ...parent } = process.env;
-  return spawn(TSX, ["adapters/main.ts"], {
-    cwd: ROOT,
-    env: { ...parent, DATA_DIR: dataDir, CRM_LOCALE: "en", ...env },
-  });
+  return built.spawn("main", [], { DATA_DIR: dataDir, CRM_LOCALE: "en", ...env });
 }
 
 function collect(child: ChildProcessWithoutNullStreams) {

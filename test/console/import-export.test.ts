@@ -50,6 +50,6 @@ describe("import and export in the console", () => {
     const out = await console([`import ${path}`]);
     const read = out.indexOf("big.csv: 2,000 rows read; checking them against the workspace…\n");
     expect(read).toBeGreaterThanOrEqual(0);
-    expect(out.indexOf("big.csv: 2000 rows — 2000 to create")).toBeGreaterThan(read);
+    expect(out.indexOf("big.csv: 2,000 rows — 2,000 to create")).toBeGreaterThan(read);
   });
 });

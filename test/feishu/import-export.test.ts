@@ -49,13 +49,13 @@ describe("Feishu: import a file sent in the direct chat, export as a file", () =
     const { sent } = await sendFile(boss, "big.csv", csv([["公司名称", "手机"], ...rows]).bytes);
     expect(sent.map((s) => [s.call.body.msg_type, s.text])).toEqual([
       ["text", "big.csv：已读取 2,000 行，正在检查……"],
-      ["interactive", expect.stringContaining("big.csv：共 2000 行，将新建 2000 个，重复 0 个，有错误 0 行。")],
+      ["interactive", expect.stringContaining("big.csv：共 2,000 行，将新建 2,000 个，重复 0 个，有错误 0 行。")],
     ]);
     const before = h.fake.sentMessages().length;
-    const answer = await boss.click(sent[1]!, "导入 2000 个");
+    const answer = await boss.click(sent[1]!, "导入 2,000 个");
     // Longer than the callback's 3 seconds, the answer is "working" and the card is replaced after.
     const card = answer.cardText ?? JSON.parse(h.fake.callsTo("PATCH", `/open-apis/im/v1/messages/${sent[1]!.messageId}`).at(-1)!.body.content as string);
-    expect(typeof card === "string" ? card : JSON.stringify(card)).toContain("已导入 2000 个客户");
+    expect(typeof card === "string" ? card : JSON.stringify(card)).toContain("已导入 2,000 个客户");
     const progress = h.newSends(before);
     expect(progress.map((s) => [s.call.query.receive_id_type, s.call.body.receive_id, s.text])).toEqual([500, 1_000, 1_500].map((n) => [
       "open_id", boss.openId, `正在导入：${n.toLocaleString("en-US")} / 2,000 行……（全部完成后一起保存）`,

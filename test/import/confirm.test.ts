@@ -165,12 +165,12 @@ describe("import: a 10,000-row file", () => {
     const told: string[] = [];
     const listen = (update: Reply) => void told.push(update.text);
     const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["公司名称", "负责人", "手机", "等级", "省份"], ...rows])], onProgress: listen });
-    expect(dry.text).toContain("10000 rows — 10000 to create, 0 duplicates, 0 with mistakes");
+    expect(dry.text).toContain("10,000 rows — 10,000 to create, 0 duplicates, 0 with mistakes");
     expect(told).toEqual(["customers.csv: 10,000 rows read; checking them against the workspace…"]);
     told.length = 0;
     const done = await t.crm.execute(admin.identity, dry.confirm!, { onProgress: listen });
     expect(told).toEqual([2_500, 5_000, 7_500].map((n) => `Importing: ${n.toLocaleString("en-US")} of 10,000 rows… (they are saved together at the end)`));
-    expect(done.text).toBe("Imported 10000 customers (#1–#10000). They are due on their grade's cadence from today.");
+    expect(done.text).toBe("Imported 10,000 customers (#1–#10000). They are due on their grade's cadence from today.");
     expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "imp-big" } } })).toBe(10_000);
     expect(await t.db.prisma.stageChange.count({ where: { customer: { workspace: { externalId: "imp-big" } } } })).toBe(10_000);
   }, 120_000);

@@ -68,13 +68,13 @@ describe("import: reading the file", () => {
 
   it("states and enforces its limits", async () => {
     const many = csv([["公司"], ...Array.from({ length: 20_001 }, (_, i) => [`Co ${i}`])]);
-    expect((await send(admin, many)).text).toBe("文件有 20001 行；一次最多导入 20000 行。请拆分后依次导入。");
+    expect((await send(admin, many)).text).toBe("文件有 20,001 行；一次最多导入 20,000 行。请拆分后依次导入。");
     const big = { name: "big.csv", bytes: new Uint8Array(10 * 1024 * 1024 + 1) };
     expect((await send(admin, big)).text).toBe("文件超过 10 MB。请拆分成几个小文件，依次导入。");
     expect((await send(admin, { name: "old.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) })).text).toBe("“old.xls”不是可导入的文件：请发送 .csv 或 .xlsx 文件（旧版 .xls 请先另存为 .xlsx）。");
     expect((await send(admin, csv([["公司"]]))).text).toMatch(/^文件中没有可导入的行/);
     const help = await admin.run("import");
-    expect(help.cards[0]!.sections[0]!.items.join("\n")).toContain("每个文件最多 20000 行、10 MB");
+    expect(help.cards[0]!.sections[0]!.items.join("\n")).toContain("每个文件最多 20,000 行、10 MB");
   });
 });
 

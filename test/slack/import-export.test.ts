@@ -126,17 +126,17 @@ describe("Slack: import a file sent in a direct message, export as a file", () =
     const posts = postsFrom(from);
     expect(posts.map((c) => c.body.text)).toEqual([
       "big.csv: 2,000 rows read; checking them against the workspace…",
-      "big.csv: 2000 rows — 2000 to create, 0 duplicates, 0 with mistakes. Nothing is written yet.",
+      "big.csv: 2,000 rows — 2,000 to create, 0 duplicates, 0 with mistakes. Nothing is written yet.",
     ]);
     const message = asMessage(posts[1]!.body, `D${boss.id}`);
-    const clicked = await slack.click(boss, message, control(message.blocks, "Import 2000"));
+    const clicked = await slack.click(boss, message, control(message.blocks, "Import 2,000"));
     await slack.adapter.idle();
     const answers = slack.fake.callsTo("response_url", clicked.responseId).map((c) => c.body);
     expect(answers.map((b) => [b.text, b.replace_original, b.response_type])).toEqual([
       ["Importing: 500 of 2,000 rows… (they are saved together at the end)", false, "ephemeral"],
       ["Importing: 1,000 of 2,000 rows… (they are saved together at the end)", false, "ephemeral"],
       ["Importing: 1,500 of 2,000 rows… (they are saved together at the end)", false, "ephemeral"],
-      [expect.stringMatching(/^Imported 2000 customers/), true, undefined],
+      [expect.stringMatching(/^Imported 2,000 customers/), true, undefined],
     ]);
     expect(await t.db.prisma.customer.count({ where: { company: { startsWith: "Slack Big" } } })).toBe(2_000);
   }, 60_000);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeServer } from "./close-server.ts";
 
 /**
  * A local stand-in for the Feishu Open API: pass `url` to the SDK as its `domain` and every
@@ -80,8 +81,7 @@ export class FakeFeishuApi {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   /** The next `times` calls to `method path` get this answer instead of the default one. */

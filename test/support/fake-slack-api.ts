@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { closeServer } from "./close-server.ts";
 
 /**
  * A local stand-in for Slack's Web API, for tests: point `slackApiUrl` (SLACK_API_URL) at
@@ -94,9 +95,7 @@ export class FakeSlackApi {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   /** http://127.0.0.1:PORT */

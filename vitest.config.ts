@@ -9,6 +9,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 // they run on the PGlite run only.
 const EMBEDDED_ONLY = ["test/console/console.test.ts", "test/console/job-command.test.ts", "test/console/bot-process.test.ts"];
 
+// One process runs many test files (isolate: false): loading the ORM, the SDKs and our modules
+// again for each of ~100 files was a third of the run. Nothing here keeps state between files
+// beyond pure caches — each file opens its own database and servers and closes them.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
@@ -17,5 +20,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    isolate: false,
   },
 });

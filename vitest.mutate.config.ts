@@ -15,6 +15,7 @@ export default defineConfig({
     pool: "threads",
     // Stryker runs its own workers (`concurrency`); one test file at a time inside each.
     maxWorkers: 1,
+    isolate: true,
     ...(include?.length ? { include } : {}),
   },
 });

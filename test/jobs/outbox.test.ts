@@ -1,7 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { alreadyRecorded, claimNext, enqueue, markRetry, markSent, releaseDeadLocalLeases, type OutboxEntry } from "../../src/jobs/outbox.ts";
+import {
+  alreadyRecorded, claimNext, enqueue, enqueueMany, markFailed, markRetry, markSent, peekNext, recordedKeys, releaseDeadLocalLeases, requeueUntried,
+  type OutboxEntry,
+} from "../../src/jobs/outbox.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 // The outbox on its own, one process: the paths that need no second connection (the lease,
@@ -25,6 +28,8 @@ const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
   target: { kind: "user", userId: "U1" }, reply: reply("hello") as never, ...over,
 });
 const row = (id: string) => db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+/** A message's key as the callers of enqueueMany and recordedKeys match it: its four parts, NUL-separated. */
+const key = (workspaceId: string, job: string, period: string, recipient: string) => [workspaceId, job, period, recipient].join("\u0000");
 
 /** A process id that ran on this host and has exited. */
 function deadPid(): number {
@@ -53,6 +58,7 @@ describe("who owns a message", () => {
 
   it("a period with nothing to send is recorded as skipped and never sent", async () => {
     expect(await enqueue(db.prisma, entry({ reply: null }), NOW)).toBe(true);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({})).toMatchObject({ status: "skipped", payload: null });
     expect(await alreadyRecorded(db.prisma, "w1", "morning-digest", "2026-11-30", { kind: "user", userId: "U1" })).toBe(true);
     expect(await alreadyRecorded(db.prisma, "w1", "morning-digest", "2026-11-30", { kind: "user", userId: "U2" })).toBe(false);
     expect(await claimNext(db.prisma, at(1), LEASE, { platforms: ["slack"] })).toBeNull();
@@ -64,7 +70,7 @@ describe("the lease of a message being sent", () => {
     await enqueue(db.prisma, entry(), NOW);
     const first = await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] });
     expect(first).toMatchObject({ job: "morning-digest", recipient: "user:U1", attempts: 1, resumed: false, payload: { text: "hello" } });
-    expect(await row(first!.id)).toMatchObject({ status: "sending", lockedUntil: at(LEASE) });
+    expect(await row(first!.id)).toMatchObject({ status: "sending", lockedUntil: at(LEASE), lockedBy: `${hostname()}:${process.pid}` });
 
     expect(await claimNext(db.prisma, at(LEASE - 1), LEASE, { platforms: ["slack"] })).toBeNull();
     expect(await claimNext(db.prisma, at(LEASE), LEASE, { platforms: ["slack"] })).toBeNull();
@@ -130,18 +136,22 @@ describe("a sender that crashed on this host", () => {
   it("has its lease released at once, and the message is resumed by the next run", async () => {
     const dead = await leasedBy(`${hostname()}:${deadPid()}`);
     const alive = await leasedBy(`${hostname()}:${process.pid}`);
+    const parent = await leasedBy(`${hostname()}:${process.ppid}`); // another process of this host, still running
     const elsewhere = await leasedBy(`another-host-${hostname()}:${deadPid()}`);
     const unreadable = await leasedBy(`${hostname()}:not-a-pid`);
+    const noProcess = await leasedBy(`${hostname()}:0`); // no process has id 0 (signalling 0 would reach our own group)
 
-    expect(await releaseDeadLocalLeases(db.prisma, at(1_000))).toBe(2);
+    expect(await releaseDeadLocalLeases(db.prisma, at(1_000))).toBe(3);
     expect((await row(dead)).lockedUntil).toEqual(at(1_000));
     expect((await row(unreadable)).lockedUntil).toEqual(at(1_000));
+    expect((await row(noProcess)).lockedUntil).toEqual(at(1_000));
     expect((await row(alive)).lockedUntil).toEqual(at(LEASE));
+    expect((await row(parent)).lockedUntil).toEqual(at(LEASE));
     expect((await row(elsewhere)).lockedUntil).toEqual(at(LEASE));
 
     const resumed = await claimNext(db.prisma, at(1_001), LEASE, { platforms: ["slack"] });
     expect(resumed).toMatchObject({ resumed: true, attempts: 2 });
-    expect([dead, unreadable]).toContain(resumed!.id);
+    expect([dead, unreadable, noProcess]).toContain(resumed!.id);
   });
 
   it("leaves a lease that has already ended, and a message no longer being sent, as they are", async () => {
@@ -153,5 +163,95 @@ describe("a sender that crashed on this host", () => {
     await db.prisma.outboxMessage.update({ where: { id: ended }, data: { lockedUntil: at(10 * LEASE) } });
     expect(await releaseDeadLocalLeases(db.prisma, at(1_000))).toBe(1);
     expect((await row(sent)).status).toBe("sent");
+  });
+});
+
+describe("many messages recorded at once", () => {
+  it("adds those not yet recorded and says which, through Prisma or the bare driver alike", async () => {
+    await enqueue(db.prisma, entry(), NOW);
+    const added = await enqueueMany(db.prisma, [
+      entry({ reply: reply("again") as never }), // recorded already: not added, not changed
+      entry({ target: { kind: "user", userId: "U2" } }),
+      entry({ target: { kind: "channel", channelId: "C1" }, reply: null }),
+      entry({ workspaceId: "w2", period: "2026-12-01", platform: "feishu" }),
+    ], at(1_000));
+    expect(added).toEqual(new Set([
+      key("w1", "morning-digest", "2026-11-30", "user:U2"),
+      key("w1", "morning-digest", "2026-11-30", "channel:C1"),
+      key("w2", "morning-digest", "2026-12-01", "user:U1"),
+    ]));
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: [{ workspaceId: "asc" }, { recipient: "asc" }] });
+    expect(rows.map((r) => [r.workspaceId, r.recipient, r.platform, r.status, r.payload, r.target, r.nextAttemptAt])).toEqual([
+      ["w1", "channel:C1", "slack", "skipped", null, { kind: "channel", channelId: "C1" }, at(1_000)],
+      ["w1", "user:U1", "slack", "pending", { text: "hello" }, { kind: "user", userId: "U1" }, NOW],
+      ["w1", "user:U2", "slack", "pending", { text: "hello" }, { kind: "user", userId: "U2" }, at(1_000)],
+      ["w2", "user:U1", "feishu", "pending", { text: "hello" }, { kind: "user", userId: "U1" }, at(1_000)],
+    ]);
+
+    const viaDriver = await enqueueMany(db.prisma, [entry({ target: { kind: "user", userId: "U2" } }), entry({ target: { kind: "user", userId: "U3" } })], at(2_000), db.query);
+    expect(viaDriver).toEqual(new Set([key("w1", "morning-digest", "2026-11-30", "user:U3")]));
+    expect(await enqueueMany(db.prisma, [], NOW)).toEqual(new Set());
+  });
+
+  it("which of some messages of a job are recorded, in one workspace", async () => {
+    await enqueue(db.prisma, entry(), NOW);
+    await enqueue(db.prisma, entry({ period: "2026-12-01", target: { kind: "user", userId: "U2" } }), NOW);
+    await enqueue(db.prisma, entry({ job: "weekly-summary", target: { kind: "user", userId: "U3" } }), NOW);
+    await enqueue(db.prisma, entry({ workspaceId: "w2", target: { kind: "user", userId: "U3" } }), NOW);
+    const u = (userId: string) => ({ kind: "user" as const, userId });
+    const found = await recordedKeys(db.prisma, "w1", "morning-digest", [
+      { period: "2026-11-30", target: u("U1") },
+      { period: "2026-12-01", target: u("U2") },
+      { period: "2026-11-30", target: u("U3") }, // only another job's and another workspace's
+      { period: "2026-12-02", target: u("U1") },
+    ]);
+    expect(found).toEqual(new Set([key("w1", "morning-digest", "2026-11-30", "user:U1"), key("w1", "morning-digest", "2026-12-01", "user:U2")]));
+    expect(await recordedKeys(db.prisma, "w1", "morning-digest", [])).toEqual(new Set());
+  });
+});
+
+describe("the next message due, looked at before it is claimed", () => {
+  it("names its platform and workspace, and leaves it pending", async () => {
+    await enqueue(db.prisma, entry({ workspaceId: "w2", platform: "feishu", target: { kind: "user", userId: "late" } }), at(2_000));
+    await enqueue(db.prisma, entry({ workspaceId: "w3", target: { kind: "user", userId: "early" } }), at(1_000));
+    await enqueue(db.prisma, entry({ workspaceId: "w4", target: { kind: "user", userId: "not yet" } }), at(9_000));
+    expect(await peekNext(db.prisma, at(999), { platforms: ["slack", "feishu"] })).toBeNull();
+    expect(await peekNext(db.prisma, at(5_000), { platforms: ["slack", "feishu"] })).toEqual({ platform: "slack", workspaceId: "w3" });
+    expect(await peekNext(db.prisma, at(5_000), { platforms: ["feishu"] })).toEqual({ platform: "feishu", workspaceId: "w2" });
+    expect(await peekNext(db.prisma, at(5_000), { platforms: ["slack", "feishu"], workspaceIds: ["w2", "w4"] })).toEqual({ platform: "feishu", workspaceId: "w2" });
+    expect(await peekNext(db.prisma, at(5_000), { platforms: ["slack", "feishu"], workspaceIds: [] })).toBeNull();
+    expect(await db.prisma.outboxMessage.count({ where: { status: "pending" } })).toBe(3);
+  });
+
+  it("includes a message whose sender's lease has ended, not one still leased", async () => {
+    await enqueue(db.prisma, entry(), NOW);
+    await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] });
+    expect(await peekNext(db.prisma, at(LEASE), { platforms: ["slack"] })).toBeNull();
+    expect(await peekNext(db.prisma, at(LEASE + 1), { platforms: ["slack"] })).toEqual({ platform: "slack", workspaceId: "w1" });
+  });
+});
+
+describe("a message that cannot be sent now", () => {
+  it("fails for good with its error, and is never taken again", async () => {
+    await enqueue(db.prisma, entry(), NOW);
+    const claimed = (await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] }))!;
+    await markFailed(db.prisma, claimed.id, "channel_not_found");
+    expect(await row(claimed.id)).toMatchObject({ status: "failed", lockedUntil: null, lockedBy: null, lastError: "channel_not_found", attempts: 1 });
+    expect(await claimNext(db.prisma, at(10 * LEASE), LEASE, { platforms: ["slack"] })).toBeNull();
+  });
+
+  it("goes back to the queue for later without using up an attempt, keeping its last error unless given one", async () => {
+    await enqueue(db.prisma, entry(), NOW);
+    const first = (await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] }))!;
+    await markRetry(db.prisma, first.id, "timeout", at(1_000));
+    const second = (await claimNext(db.prisma, at(1_000), LEASE, { platforms: ["slack"] }))!;
+    expect(second.attempts).toBe(2);
+    await requeueUntried(db.prisma, second.id, at(30_000));
+    expect(await row(second.id)).toMatchObject({ status: "pending", nextAttemptAt: at(30_000), lockedUntil: null, lockedBy: null, attempts: 1, lastError: "timeout" });
+    expect(await claimNext(db.prisma, at(29_999), LEASE, { platforms: ["slack"] })).toBeNull();
+    const third = (await claimNext(db.prisma, at(30_000), LEASE, { platforms: ["slack"] }))!;
+    expect(third.attempts).toBe(2);
+    await requeueUntried(db.prisma, third.id, at(40_000), "ratelimited");
+    expect(await row(third.id)).toMatchObject({ status: "pending", nextAttemptAt: at(40_000), attempts: 1, lastError: "ratelimited" });
   });
 });

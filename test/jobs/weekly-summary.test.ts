@@ -93,8 +93,9 @@ describe("the weekly summary", () => {
     // Selection customers are due every 3 days and overdue after 5: added on the 23rd, all are
     // overdue by the 30th; a potential D customer is not due for 20 days.
     t.clock.set("2026-11-23T02:00:00Z");
-    for (const [person, name] of [[amy, "S1"], [amy, "S2"], [cat, "S3"], [cat, "S4"], [bob, "S5"]] as const) await addSelection(t, person, `add ${name}`);
+    // Recorded in the reverse of the expected order, so that the order is the summary's, not the insertion's.
     await run(bob, "add P1");
+    for (const [person, name] of [[bob, "S5"], [cat, "S3"], [cat, "S4"], [amy, "S1"], [amy, "S2"]] as const) await addSelection(t, person, `add ${name}`);
     await run(bob, "add IB stage=intention grade=B");
     await run(bob, "add IA stage=intention grade=A");
     t.clock.set("2026-11-30T01:00:00Z");
@@ -103,7 +104,100 @@ describe("the weekly summary", () => {
 
     // IA and IB (intention: due after 7 days, overdue after 10 at the earliest) are not overdue yet.
     expect(s.overdueByRep).toEqual([{ owner: "amy", count: 2 }, { owner: "cat", count: 2 }, { owner: "bob", count: 1 }]);
-    expect(s.tracked.map((c) => c.company)).toEqual(["S1", "S2", "S3", "S4", "S5", "IA"]);
+    expect(s.tracked.map((c) => c.company)).toEqual(["S5", "S3", "S4", "S1", "S2", "IA"]); // by number
+  });
+
+  it("tells this week's wins, orders, losses and cancellations from those of earlier weeks, and divides the totals by the right counts", async () => {
+    // Week of Mon 23 Nov (Shanghai). Before it: A1 won for 3万 two days after it was added; B1 lost
+    // on price; F1 won for 5000. In it: C1 won for 2万 (added 7 days before), E1 added and won
+    // with no amount, A1 orders again for 1万, D1 and H1 lost on price, F1's deal cancelled
+    // (reason: competitor).
+    const boss = t.person("boss", { workspace: "weekly4" });
+    const run = async (line: string) => expect((await boss.run(line)).ok, line).toBe(true);
+    t.clock.set("2026-11-16T02:00:00Z");
+    for (const name of ["A1", "B1", "C1", "D1", "F1", "H1"]) await run(`add ${name}`);
+    await run("lost B1 price");
+    t.clock.set("2026-11-17T02:00:00Z");
+    await run("won F1 5000");
+    t.clock.set("2026-11-18T02:00:00Z");
+    await run("won A1 3万");
+    t.clock.set("2026-11-23T02:00:00Z");
+    await run("won C1 2万");
+    await run("add E1");
+    await run("won E1");
+    await run("order A1 1万 repeat");
+    await run("lost D1 price");
+    await run("lost H1 price");
+    t.clock.set("2026-11-24T02:00:00Z");
+    await run("lost F1 cancelled competitor");
+    t.clock.set("2026-11-30T01:00:00Z");
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "weekly4" } });
+    const s = await computeWeeklySummary(t.db.prisma, t.crm.playbook, workspace, previousLocalWeek(t.clock.now, "Asia/Shanghai"), t.clock.now);
+
+    // Won this week: C1 and E1 (A1 and F1 were won the week before).
+    expect(s.movements).toEqual({ new: 1, promoted: 0, demoted: 0, won: 2, lost: 3, reactivated: 0, cancelled: 1, churned: 0 });
+    // Orders of the week: C1's 2万, E1's win without an amount, A1's repeat 1万. F1's 5000 cancelled.
+    expect(s.week).toEqual({ won: 2, orders: 3, revenue: 30_000, cancelled: 1, cancelledAmount: 5_000 });
+    // 7 leads; won and still standing: A1, C1, E1. Revenue 3万 + 1万 + 2万 over the 3 orders with
+    // an amount; A1 ordered twice; from added to first order: A1 2 days, C1 7, E1 0.
+    expect(s.totals).toEqual({ leads: 7, won: 3, conversionRate: 3 / 7, revenue: 60_000, averageDeal: 20_000, repurchaseRate: 1 / 3, averageCycleDays: 3 });
+    // B1's price loss was the week before.
+    expect(s.lostReasons).toEqual([{ reason: "price", count: 2 }, { reason: "competitor", count: 1 }]);
+  });
+
+  it("has no ratio where nothing was there to divide by", async () => {
+    const boss = t.person("boss", { workspace: "weekly5" });
+    t.clock.set("2026-11-25T02:00:00Z");
+    expect((await boss.run("help")).ok).toBe(true);
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "weekly5" } });
+    const summary = () => computeWeeklySummary(t.db.prisma, t.crm.playbook, workspace, previousLocalWeek(t.clock.now, "Asia/Shanghai"), t.clock.now);
+    const none = await summary();
+    expect(none.totals).toEqual({ leads: 0, won: 0, conversionRate: null, revenue: 0, averageDeal: null, repurchaseRate: null, averageCycleDays: null });
+    expect(none.week).toEqual({ won: 0, orders: 0, revenue: 0, cancelled: 0, cancelledAmount: 0 });
+    expect([none.lostReasons, none.overdueByRep, none.compliance, none.pendingFilings, none.tracked]).toEqual([[], [], [], [], []]);
+
+    expect((await boss.run("add Z1")).ok).toBe(true);
+    t.clock.set("2026-11-30T01:00:00Z");
+    const oneLead = await summary();
+    expect(oneLead.totals).toEqual({ leads: 1, won: 0, conversionRate: 0, revenue: 0, averageDeal: null, repurchaseRate: null, averageCycleDays: null });
+  });
+
+  it("ranks the reps' cadence compliance, worst first (ties by name), each of the touches due to them", async () => {
+    // Week of Mon 23 Nov (Shanghai): 2026-11-22T16:00Z to 2026-11-29T16:00Z. The touches are
+    // written as the log records them, each with the due date it answered and its overdue moment.
+    const ws = "weekly6";
+    // Recorded in the reverse of the expected order, so that the order is the summary's, not the insertion's.
+    const people = ["dan", "bob", "amy", "cat", "eve"];
+    for (const name of people) expect((await t.person(name, { workspace: ws }).run(`add ${name}-co`)).ok).toBe(true);
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: ws } });
+    const ids = new Map<string, { userId: string; customerId: string }>();
+    for (const name of people) {
+      const user = await t.db.prisma.user.findFirstOrThrow({ where: { workspaceId: workspace.id, externalId: name } });
+      const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { workspaceId: workspace.id, company: `${name}-co` } });
+      ids.set(name, { userId: user.id, customerId: customer.id });
+    }
+    const overdueAt = new Date("2026-11-26T02:00:00Z");
+    const touch = (name: string, at: string, answered = true) => t.db.prisma.activity.create({
+      data: { workspaceId: workspace.id, ...ids.get(name)!, channel: "call", content: "called", at: new Date(at), ...(answered ? { dueAt: new Date("2026-11-24T02:00:00Z"), overdueAt } : {}) },
+    });
+    await touch("dan", "2026-11-23T02:00:00Z"); // on time
+    await touch("dan", "2026-11-24T02:00:00Z", false); // nothing was due yet: counts for nothing
+    await touch("bob", "2026-11-25T02:00:00Z"); // on time, and bob's customer is still overdue: 1 of 2
+    await t.db.prisma.customer.update({ where: { id: ids.get("bob")!.customerId }, data: { overdueAt: new Date("2026-11-28T02:00:00Z") } });
+    await touch("amy", "2026-11-25T02:00:00Z"); // on time
+    await touch("amy", "2026-11-27T02:00:00Z"); // late
+    await touch("cat", "2026-11-26T02:00:00Z"); // at its overdue moment: late
+    await touch("eve", "2026-11-22T15:59:59Z"); // the week before
+    await touch("eve", "2026-11-29T16:00:00Z"); // the week after
+    t.clock.set("2026-11-30T01:00:00Z");
+
+    const s = await computeWeeklySummary(t.db.prisma, t.crm.playbook, workspace, previousLocalWeek(t.clock.now, "Asia/Shanghai"), t.clock.now);
+    expect(s.compliance).toEqual([
+      { owner: "cat", onTime: 0, due: 1 },
+      { owner: "amy", onTime: 1, due: 2 },
+      { owner: "bob", onTime: 1, due: 2 },
+      { owner: "dan", onTime: 1, due: 1 },
+    ]);
   });
 
   it("goes to the directors by DM, once per week, and to the director channel once one is set", async () => {

@@ -43,6 +43,9 @@ describe("who sees and changes what", () => {
     expect((await alice.run("role @bob director")).text).toBe("Only an admin can do this.");
     expect((await admin.run("role @nobody director")).text).toBe("I don't know @nobody yet: they must send the bot a command first.");
     expect((await admin.run("role @bob boss")).text).toBe('"boss" is not a role. Roles: rep, director, admin.');
+    // Words that are keys of every JavaScript object are still not roles.
+    expect((await admin.run("role @bob constructor")).text).toBe('"constructor" is not a role. Roles: rep, director, admin.');
+    expect((await admin.run("role @bob __proto__")).text).toBe('"__proto__" is not a role. Roles: rep, director, admin.');
     expect((await admin.run("role @bob director")).text).toBe("bob is now director.");
     expect((await bob.run(`show #${aliceCustomer}`)).cards[0]!.title).toBe(`#${aliceCustomer} Alice Secret Account`);
     expect((await bob.run(`grade #${aliceCustomer} B`)).ok).toBe(true);

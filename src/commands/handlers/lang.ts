@@ -4,7 +4,8 @@ import { messagesFor } from "../../i18n/messages.ts";
 import { textReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
-const WORDS: Record<string, Locale> = { en: "en", english: "en", 英文: "en", 英语: "en", zh: "zh-CN", "zh-cn": "zh-CN", cn: "zh-CN", 中文: "zh-CN", 简体中文: "zh-CN" };
+// A Map, not an object literal: "lang constructor" must not find Object's own keys.
+const WORDS = new Map<string, Locale>(Object.entries({ en: "en", english: "en", 英文: "en", 英语: "en", zh: "zh-CN", "zh-cn": "zh-CN", cn: "zh-CN", 中文: "zh-CN", 简体中文: "zh-CN" }) as [string, Locale][]);
 
 /** `lang zh|en`: each person reads the bot in their own language. */
 export const lang: CommandHandler = async (command, ctx) => {
@@ -16,5 +17,5 @@ export const lang: CommandHandler = async (command, ctx) => {
 };
 
 export function findLocale(word: string): Locale | undefined {
-  return WORDS[word.trim().toLowerCase()];
+  return WORDS.get(word.trim().toLowerCase());
 }

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
-import { queryDirectly, queryPGliteDirectly } from "./direct-sql.ts";
+import { queryDirectly } from "./direct-sql.ts";
 import { utcTimestampsForPrisma } from "./pglite-prisma-timestamps.ts";
 import { lockDataDir, type DataDirLock } from "./data-dir-lock.ts";
 import { applyMigrations } from "./migrate.ts";
@@ -105,7 +105,9 @@ async function openPGlite(dataDir: string | null, image?: Blob): Promise<Databas
   // the same in 6.19 (verified in STACK.md), only the declared types differ.
   const adapter = new PrismaPGlite(utcTimestampsForPrisma(db)) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
-  queryPGliteDirectly(prisma, db as unknown as Parameters<typeof queryPGliteDirectly>[1]);
+  // The hot reads stay on Prisma here (see src/db/direct-sql.ts): sent to the thread beneath it,
+  // they left the console bot unable to exit in about half its runs, every call answered and the
+  // thread closed; the cause is not found. PGlite has one connection: there is no pool to spare.
   return {
     kind: "pglite",
     prisma,

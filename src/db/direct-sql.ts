@@ -8,7 +8,8 @@ import type { PrismaNamespace, Tx } from "./types.ts";
  * it; the hot reads — who is speaking, a due list, a customer's card — cost less than that in
  * PostgreSQL itself, so on a command that is most of its time. Inside a transaction the
  * statement must run on the transaction's connection, which only Prisma holds: there it goes
- * through `$queryRaw` as before. The statement is the same either way.
+ * through `$queryRaw` as before. The statement is the same either way. PostgreSQL only: on
+ * PGlite every statement goes through Prisma (see openPGlite in database.ts).
  */
 type DirectQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -26,13 +27,6 @@ export function queryDirectly(prisma: Prisma, pool: pg.Pool): void {
   direct.set(prisma, async (text, values) => (await pool.query({ text, values, types: PRISMA_TYPES })).rows);
 }
 
-/** The same on PGlite: its one connection, outside any transaction, with the same reading of types. */
-export function queryPGliteDirectly(prisma: Prisma, db: PGliteQuery): void {
-  direct.set(prisma, async (text, values) => (await db.query(text, values, { parsers: PGLITE_PRISMA_TYPES })).rows);
-}
-
-type PGliteQuery = { query(sql: string, params: unknown[], options: { parsers: Record<number, (text: string, typeId: number) => unknown> }): Promise<{ rows: Record<string, unknown>[] }> };
-
 /**
  * A column comes back as `$queryRaw` gives it: a `timestamp` (stored in UTC without a zone)
  * as that instant — the driver would read it in the process's zone — and a `bigint` as a
@@ -48,8 +42,6 @@ const PRISMA_TYPES = {
     return (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format);
   },
 } as pg.CustomTypesConfig;
-
-const PGLITE_PRISMA_TYPES = { [TIMESTAMP]: (text: string) => utcTimestamp(text), [INT8]: (text: string) => BigInt(text) };
 
 function utcTimestamp(value: string): Date {
   return new Date(`${value.replace(" ", "T")}Z`);

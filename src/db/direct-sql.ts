@@ -53,3 +53,11 @@ function parameter(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(parameter);
   return value;
 }
+
+/**
+ * A Date for a raw statement, written `${sqlTimestamp(d)}::timestamp(3)`: its UTC instant as text,
+ * the same through Prisma or the driver (either would otherwise write it in its own way).
+ */
+export function sqlTimestamp(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sqlTimestamp } from "../db/direct-sql.ts";
 import { PrismaNamespace, type Customer, type Tx } from "../db/types.ts";
 import { isTouchChannel, type ActivityKind } from "../domain/channels.ts";
 import { fail } from "../errors.ts";
@@ -28,7 +29,6 @@ export async function recordTouch(ctx: OperationContext, customer: Customer, inp
 
 type ActivityRow = { workspaceId: string; customerId: string; userId: string; channel: string; content: string; at: Date; dueAt: Date | null; overdueAt: Date | null };
 
-const at = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
  * The activity's row, as `tx.activity.create` would write it (a new uuid, `createdAt` now), in a
@@ -37,8 +37,8 @@ const at = (date: Date | null) => (date ? date.toISOString() : null);
 function insertSql(a: ActivityRow) {
   return PrismaNamespace.sql`
     INSERT INTO "Activity" ("id", "workspaceId", "customerId", "userId", "channel", "content", "at", "dueAt", "overdueAt", "createdAt")
-    VALUES (${randomUUID()}, ${a.workspaceId}, ${a.customerId}, ${a.userId}, ${a.channel}, ${a.content}, ${at(a.at)}::timestamp(3),
-            ${at(a.dueAt)}::timestamp(3), ${at(a.overdueAt)}::timestamp(3), ${new Date().toISOString()}::timestamp(3))`;
+    VALUES (${randomUUID()}, ${a.workspaceId}, ${a.customerId}, ${a.userId}, ${a.channel}, ${a.content}, ${sqlTimestamp(a.at)}::timestamp(3),
+            ${sqlTimestamp(a.dueAt)}::timestamp(3), ${sqlTimestamp(a.overdueAt)}::timestamp(3), ${new Date().toISOString()}::timestamp(3))`;
 }
 
 async function insertActivity(tx: Tx, a: ActivityRow): Promise<void> {

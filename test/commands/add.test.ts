@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 const t = useCrm();
 
@@ -53,6 +53,37 @@ describe("add", () => {
 
     const forced = await other.run('add "Shunde Kitchen Works" force=yes');
     expect(forced.ok).toBe(true);
+  });
+
+  it("says same company when only the company matches, even when a mobile is given", async () => {
+    const owner = t.person("dupc-owner", { workspace: "dup-company" });
+    const first = await addAs(owner, "add 'Nanhai Steel Co' mobile=13700137001");
+    const reply = await t.person("dupc-other", { workspace: "dup-company" }).run("add 'Nanhai Steel' mobile=13700137002");
+    expect(reply.ok).toBe(false);
+    expect(reply.code).toBe("duplicate");
+    expect(reply.text).toBe(
+      `Already on record as #${first} (owner: dupc-owner) — same company. Ask dupc-owner or a director, or add force=yes if it really is a different customer.`,
+    );
+  });
+
+  it("says the duplicate is filed once its filing is approved", async () => {
+    const boss = t.person("dupf-boss", { workspace: "dup-filed" });
+    await boss.run("help"); // the first person is the admin
+    const rep = t.person("dupf-rep", { workspace: "dup-filed" });
+    const n = await addAs(rep, 'add "Filed Kitchens" province=广东 contact=李总 title=总经理 mobile=13700137003 address="佛山市顺德区 1 号"');
+    await rep.run(`log #${n} call 聊了二十分钟：三个酒店厨房工程，需要商用电磁炉，20 台报价，预算已批，下周三前回复，决策人李总本人`);
+    expect((await rep.run(`file #${n}`)).ok).toBe(true);
+    expect((await boss.run(`approve #${n}`)).text).toBe(`Filing of #${n} approved.`);
+    const reply = await t.person("dupf-other", { workspace: "dup-filed" }).run("add Elsewhere mobile=13700137003");
+    expect(reply.text).toMatch(new RegExp(`^Already filed as #${n} \\(owner: dupf-rep\\) — same mobile number\\.`));
+  });
+
+  it("names the lowest-numbered customer when the company matches one and the mobile another", async () => {
+    const owner = t.person("dupo-owner", { workspace: "dup-order" });
+    const alpha = await addAs(owner, "add Alpha mobile=13700137004");
+    await addAs(owner, "add Beta mobile=13700137005");
+    const reply = await t.person("dupo-other", { workspace: "dup-order" }).run("add Alpha mobile=13700137005");
+    expect(reply.text).toMatch(new RegExp(`^Already on record as #${alpha} \\(owner: dupo-owner\\) — same company\\.`));
   });
 
   it("names every bad field and writes nothing", async () => {

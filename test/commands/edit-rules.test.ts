@@ -51,6 +51,32 @@ describe("edit keeps the filing rules", () => {
   });
 });
 
+describe("calllog= answers the call that is due", () => {
+  // Potential A: a call every 7 days, overdue 3 days later. Added Mon 23 Nov 10:00 in Shanghai,
+  // the call is due from Mon 30 Nov 00:00 there and overdue from Thu 3 Dec 00:00.
+  it("stores on the call the due date and overdue moment it answers, from the due instant on", async () => {
+    const rep = t.person("due-rep", { workspace: "edit-due" });
+    const n = await numberOf(await rep.run("add EditDueCo grade=A"));
+    t.clock.set("2026-11-29T16:00:00.000Z"); // the due instant
+    expect((await rep.run(`edit #${n} calllog="asked about the budget"`)).ok).toBe(true);
+    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "EditDueCo" } });
+    const calls = await t.db.prisma.activity.findMany({ where: { customerId: id } });
+    expect(calls.map(({ dueAt, overdueAt }) => ({ dueAt, overdueAt }))).toEqual([
+      { dueAt: new Date("2026-11-30T00:00:00+08:00"), overdueAt: new Date("2026-12-03T00:00:00+08:00") },
+    ]);
+  });
+
+  it("stores nothing due on a call made before the call is due", async () => {
+    const rep = t.person("early-rep", { workspace: "edit-early" });
+    const n = await numberOf(await rep.run("add EditEarlyCo grade=A"));
+    t.clock.set("2026-11-29T15:59:59.999Z"); // a moment before it is due
+    expect((await rep.run(`edit #${n} calllog="asked about the budget"`)).ok).toBe(true);
+    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "EditEarlyCo" } });
+    const calls = await t.db.prisma.activity.findMany({ where: { customerId: id } });
+    expect(calls.map(({ dueAt, overdueAt }) => ({ dueAt, overdueAt }))).toEqual([{ dueAt: null, overdueAt: null }]);
+  });
+});
+
 describe("role with a name two people share", () => {
   it("lists them instead of picking one", async () => {
     const admin = t.person("role-admin", { workspace: "names" });

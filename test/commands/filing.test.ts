@@ -23,6 +23,19 @@ describe("filing (备案)", () => {
     expect(row.filingStatus).toBe("none");
   });
 
+  it("counts the call and visit logs towards the call log, not an SMS or a note", async () => {
+    await admin.run("help");
+    const added = await rep.run("add ThinCo2 contact=Wang");
+    const n = Number(/#(\d+)/.exec(added.text)![1]);
+    await rep.run(`log #${n} call hi`); // 2
+    await rep.run(`log #${n} visit 看了样品`); // 4
+    await rep.run(`log #${n} sms 发了产品目录和二十台商用电磁炉的报价单，请他下周三前回复`);
+    await rep.run(`log #${n} note 决策人是李总本人，预算已批，三个酒店厨房工程`);
+    const reply = await rep.run(`file #${n}`);
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toMatch(/The call log has 6 characters of substance/);
+  });
+
   it("files a complete prospect; a director approves or rejects with a reason; the rep can file again", async () => {
     const added = await rep.run(`add FullCo ${COMPLETE}`);
     const n = Number(/#(\d+)/.exec(added.text)![1]);

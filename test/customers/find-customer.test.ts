@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useCrm } from "../support/crm-fixture.ts";
+import { addAs, useCrm } from "../support/crm-fixture.ts";
 
 const t = useCrm();
 
@@ -29,5 +29,68 @@ describe("finding customers the way reps type them", () => {
     expect(both.text).toContain("“深圳金厨”匹配到多个客户，请用编号指定：");
     expect(both.text).toContain("深圳市金厨工程有限公司（吴经理）");
     expect(both.text).toContain("深圳市金厨设备有限公司");
+  });
+});
+
+describe("finding a customer by number", () => {
+  it("asks which customer when none is named", async () => {
+    const rep = t.person("ref-asker", { workspace: "find-none" });
+    const asked = "Which customer? Give its number like #12, or part of its name.";
+    expect((await rep.run("show")).text).toBe(asked);
+    expect((await rep.run('show ""')).text).toBe(asked);
+    expect((await rep.run('show "   "')).text).toBe(asked);
+  });
+
+  it("finds the caller's own by number, with or without its workspace, and refuses the rest without details", async () => {
+    const boss = t.person("num-boss", { workspace: "find-num" });
+    await boss.run("help"); // the first person is the admin
+    const rep = t.person("num-rep", { workspace: "find-num" });
+    const other = t.person("num-other", { workspace: "find-num" });
+    const n = await addAs(rep, "add 'Numbered Kitchens' contact=Zhao");
+    expect((await rep.run(`show #${n}`)).cards[0]!.title).toBe(`#${n} Numbered Kitchens`);
+    expect((await rep.run(`show #${n}@find-num`)).cards[0]!.title).toBe(`#${n} Numbered Kitchens`);
+    const elsewhere = await rep.run(`show #${n}@another-ws`);
+    expect(elsewhere.ok).toBe(false);
+    expect(elsewhere.text).toBe("This card belongs to another workspace: you can only act on your own workspace's customers.");
+    const notYours = await other.run(`show #${n}`);
+    expect(notYours.text).toBe(`#${n} is not one of your customers: only its owner or a director can see or change it.`);
+    expect(notYours.cards).toEqual([]);
+    expect((await boss.run(`show #${n}`)).cards[0]!.title).toBe(`#${n} Numbered Kitchens`);
+    expect((await rep.run(`show #${n + 1}`)).text).toBe(`There is no customer #${n + 1}. /prospect list shows yours.`);
+  });
+});
+
+describe("finding a customer by name", () => {
+  it("takes the customer whose company is exactly the name typed, and ignores case", async () => {
+    const rep = t.person("exact-rep", { workspace: "find-exact" });
+    const acme = await addAs(rep, "add Acme");
+    await addAs(rep, "add 'Acme Kitchens'");
+    const tools = await addAs(rep, "add 'Acme Tools' contact=Qian");
+    expect((await rep.run("show acme")).cards[0]!.title).toBe(`#${acme} Acme`);
+    expect((await rep.run("show 'ACME TOOLS'")).cards[0]!.title).toBe(`#${tools} Acme Tools`);
+    expect((await rep.run("show QIAN")).cards[0]!.title).toBe(`#${tools} Acme Tools`);
+  });
+
+  it("lists the first eight candidates by number and says how many more match", async () => {
+    const rep = t.person("many-rep", { workspace: "find-many" });
+    const numbers = [];
+    for (let i = 1; i <= 10; i++) numbers.push(await addAs(rep, `add 'Tile Shop ${i}'`));
+    const reply = await rep.run("show tile");
+    expect(reply.ok).toBe(false);
+    expect(reply.code).toBe("ambiguous");
+    expect(reply.text).toBe(
+      [`"tile" matches several customers; use the number:`, ...numbers.slice(0, 8).map((n, i) => `#${n} Tile Shop ${i + 1}`), "…and 2 more"].join("\n"),
+    );
+  });
+
+  it("lists the candidates a loose match finds when it finds several", async () => {
+    const rep = t.person("loose-rep", { workspace: "find-loose", locale: "zh-CN" });
+    const a = await addAs(rep, "新增 深圳市金厨工程有限公司");
+    const b = await addAs(rep, "新增 深圳市金厨设备有限公司");
+    const reply = await rep.run("查看 szjc");
+    expect(reply.ok).toBe(false);
+    expect(reply.code).toBe("ambiguous");
+    expect(reply.text).toContain(`#${a} 深圳市金厨工程有限公司`);
+    expect(reply.text).toContain(`#${b} 深圳市金厨设备有限公司`);
   });
 });

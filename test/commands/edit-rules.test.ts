@@ -66,6 +66,17 @@ describe("calllog= answers the call that is due", () => {
     ]);
   });
 
+  it("stores nothing due on a call made when only the SMS is due", async () => {
+    // Potential B: an SMS every 7 days (due Mon 30 Nov), a call every 10 (due Thu 3 Dec).
+    const rep = t.person("sms-rep", { workspace: "edit-sms" });
+    const n = await numberOf(await rep.run("add EditSmsCo grade=B"));
+    t.clock.set("2026-12-01T02:00:00.000Z"); // Tue 1 Dec
+    expect((await rep.run(`edit #${n} calllog="asked about the budget"`)).ok).toBe(true);
+    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "EditSmsCo" } });
+    const calls = await t.db.prisma.activity.findMany({ where: { customerId: id } });
+    expect(calls.map(({ dueAt, overdueAt }) => ({ dueAt, overdueAt }))).toEqual([{ dueAt: null, overdueAt: null }]);
+  });
+
   it("stores nothing due on a call made before the call is due", async () => {
     const rep = t.person("early-rep", { workspace: "edit-early" });
     const n = await numberOf(await rep.run("add EditEarlyCo grade=A"));

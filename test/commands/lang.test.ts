@@ -21,4 +21,10 @@ describe("lang: each person chooses the language they read", () => {
     }
     expect((await t.db.prisma.user.findFirstOrThrow({ where: { externalId: "lang-ann" } })).locale).toBe("en");
   });
+
+  it("asks for a language when given none", async () => {
+    const reply = await t.person("lang-bob").run("lang");
+    expect(reply.code).toBe("bad_locale");
+    expect(reply.text).toBe('"" is not a language I speak. Use zh or en.');
+  });
 });

@@ -13,6 +13,7 @@ describe("a dry run's yes", () => {
     await addAs(li, "add Pending One");
     await addAs(li, "add Pending Two");
     const start = t.clock.now.getTime();
+    expect((await boss.run("yes")).code).toBe("nothing_pending"); // nothing asked yet
 
     expect((await boss.run("assign all @li @wang")).ok).toBe(true);
     const user = await t.db.prisma.user.findFirstOrThrow({ where: { externalId: "boss", workspace: { externalId: "pending" } } });
@@ -26,5 +27,6 @@ describe("a dry run's yes", () => {
     await boss.run("assign all @li @wang");
     t.clock.set(new Date(start + 10 * MINUTE).toISOString()); // the last moment it is good
     expect((await boss.run("yes")).text).toBe("2 customers moved from li to wang; both are told.");
+    expect((await boss.run("yes")).code).toBe("nothing_pending"); // once
   });
 });

@@ -37,6 +37,7 @@ describe("finding a customer by number", () => {
     const rep = t.person("ref-asker", { workspace: "find-none" });
     const asked = "Which customer? Give its number like #12, or part of its name.";
     expect((await rep.run("show")).text).toBe(asked);
+    expect((await rep.run("show")).code).toBe("missing_ref");
     expect((await rep.run('show ""')).text).toBe(asked);
     expect((await rep.run('show "   "')).text).toBe(asked);
   });
@@ -52,11 +53,15 @@ describe("finding a customer by number", () => {
     const elsewhere = await rep.run(`show #${n}@another-ws`);
     expect(elsewhere.ok).toBe(false);
     expect(elsewhere.text).toBe("This card belongs to another workspace: you can only act on your own workspace's customers.");
+    expect(elsewhere.code).toBe("other_workspace");
     const notYours = await other.run(`show #${n}`);
     expect(notYours.text).toBe(`#${n} is not one of your customers: only its owner or a director can see or change it.`);
     expect(notYours.cards).toEqual([]);
+    expect(notYours.code).toBe("forbidden");
     expect((await boss.run(`show #${n}`)).cards[0]!.title).toBe(`#${n} Numbered Kitchens`);
-    expect((await rep.run(`show #${n + 1}`)).text).toBe(`There is no customer #${n + 1}. /prospect list shows yours.`);
+    const missing = await rep.run(`show #${n + 1}`);
+    expect(missing.text).toBe(`There is no customer #${n + 1}. /prospect list shows yours.`);
+    expect(missing.code).toBe("not_found");
   });
 });
 
@@ -69,6 +74,23 @@ describe("finding a customer by name", () => {
     expect((await rep.run("show acme")).cards[0]!.title).toBe(`#${acme} Acme`);
     expect((await rep.run("show 'ACME TOOLS'")).cards[0]!.title).toBe(`#${tools} Acme Tools`);
     expect((await rep.run("show QIAN")).cards[0]!.title).toBe(`#${tools} Acme Tools`);
+  });
+
+  it("finds by a single letter of the company or the contact, which no loose match takes", async () => {
+    const rep = t.person("letter-rep", { workspace: "find-letter" });
+    const kitchens = await addAs(rep, "add 'Acme Kitchens' contact=Zhao");
+    await addAs(rep, "add 'Beta Tools'");
+    expect((await rep.run("show k")).cards[0]!.title).toBe(`#${kitchens} Acme Kitchens`);
+    expect((await rep.run("show z")).cards[0]!.title).toBe(`#${kitchens} Acme Kitchens`);
+  });
+
+  it("reads the name without the spaces around it, and names it so when nothing matches", async () => {
+    const rep = t.person("spaces-rep", { workspace: "find-spaces" });
+    const tools = await addAs(rep, "add 'Gamma Tools'");
+    expect((await rep.run("show '  gamma tools  '")).cards[0]!.title).toBe(`#${tools} Gamma Tools`);
+    const none = await rep.run("show '  nothing-like-it  '");
+    expect(none.code).toBe("not_found");
+    expect(none.text).toBe('No customer of yours matches "nothing-like-it". Try its number (#12) or /prospect list.');
   });
 
   it("lists the first eight candidates by number and says how many more match", async () => {

@@ -52,7 +52,10 @@ export const playbookErrorMap: z.core.$ZodErrorMap = (issue) => {
     case "invalid_value":
       return `expected one of ${issue.values.map(String).join(", ")}`;
     case "too_small":
-      return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item(s)` : undefined;
+      if (issue.origin === "array") return `expected at least ${String(issue.minimum)} item(s)`;
+      if (issue.origin === "string") return "expected text, got an empty one";
+      if (issue.origin === "number") return `expected ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}`;
+      return undefined;
     default:
       return undefined;
   }

@@ -52,7 +52,7 @@ export const playbookErrorMap: z.core.$ZodErrorMap = (issue) => {
     case "invalid_value":
       return `expected one of ${issue.values.map(String).join(", ")}`;
     case "too_small":
-      if (issue.origin === "array") return `expected at least ${String(issue.minimum)} item(s)`;
+      // Every list with a minimum says what it needs in its own words (`error:` in the schema).
       if (issue.origin === "string") return "expected text, got an empty one";
       if (issue.origin === "number") return `expected ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}`;
       return undefined;

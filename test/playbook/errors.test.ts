@@ -230,6 +230,11 @@ describe("rules that span fields name the one field to change", () => {
     ]);
   });
 
+  it("a prerequisite of an approved filing alone, from any stage", () => {
+    const playbook = parsePlaybook(stringify(edited((doc) => (doc.stages[2].requires = { filingApproved: true }))), "playbooks/x.yaml");
+    expect(playbook.stages[2]!.requires).toMatchObject({ filingApproved: true });
+  });
+
   it("an alias may repeat its own stage's id, in any case, but not another stage's", () => {
     expect(() => parsePlaybook(stringify(edited((doc) => doc.stages[0].aliases.push("Potential"))), "playbooks/x.yaml")).not.toThrow();
     expect(problems((doc) => doc.stages[2].aliases.push("INTENTION"))).toEqual(['stages[2].aliases[2]: "INTENTION" is already used by stage "intention"']);

@@ -179,6 +179,94 @@ describe("a value of the wrong kind is named for what it is", () => {
   });
 });
 
+describe("rules that span fields name the one field to change", () => {
+  // The default playbook's stages: [0] potential A–D, [1] intention A–B, [2] selection (no grades,
+  // requires intention A), [3] won, [4] lost. Each edit breaks exactly one rule.
+  const problems = (edit: (doc: Doc) => void) => errorAfter(edit).problems;
+
+  it("a channel counted for itself", () => {
+    expect(problems((doc) => (doc.countsAs.visit = ["call", "visit", "sms"]))).toEqual(["countsAs.visit[1]: a visit already counts for itself; list other channels"]);
+  });
+
+  it("a default stage with prerequisites", () => {
+    expect(problems((doc) => (doc.defaultStage = "selection"))).toEqual(["defaultStage: new customers start at selection, so it cannot have prerequisites (requires)"]);
+  });
+
+  it("a grade listed twice in one stage, in any case", () => {
+    expect(problems((doc) => (doc.stages[0].grades[2].id = "a"))).toEqual(['stages[0].grades[2].id: duplicate grade "a" (also grades[0])']);
+  });
+
+  it("grades on the lost stage", () => {
+    expect(problems((doc) => ((doc.stages[4].grades = [doc.stages[0].grades[0]]), (doc.stages[4].defaultGrade = "A")))).toEqual([
+      "stages[4].grades: a lost stage is not graded",
+    ]);
+  });
+
+  it("a default or tracked grade on a stage without grades", () => {
+    expect(problems((doc) => (doc.stages[2].defaultGrade = "A"))).toEqual(["stages[2].defaultGrade: the stage has no grades"]);
+    expect(problems((doc) => (doc.stages[2].trackedGrades = ["A", "B"]))).toEqual([
+      "stages[2].trackedGrades[0]: the stage has no grades",
+      "stages[2].trackedGrades[1]: the stage has no grades",
+    ]);
+  });
+
+  it("prerequisites on a stage that is not open", () => {
+    expect(problems((doc) => (doc.stages[3].requires = { from: [{ stage: "selection" }] }))).toEqual(["stages[3].requires: only an open stage can have prerequisites; won is won"]);
+  });
+
+  it("a prerequisite stage that does not exist, or is the stage itself", () => {
+    expect(problems((doc) => (doc.stages[2].requires.from[0].stage = "intent"))).toEqual([
+      "stages[2].requires.from[0].stage: expected one of potential, intention, selection, won, lost",
+    ]);
+    expect(problems((doc) => (doc.stages[2].requires.from = [{ stage: "selection" }]))).toEqual(["stages[2].requires.from[0].stage: a stage cannot be its own prerequisite"]);
+  });
+
+  it("a prerequisite grade: matched in any case, else the stage's grades are listed", () => {
+    expect(() => parsePlaybook(stringify(edited((doc) => (doc.stages[2].requires.from[0].grades = ["a"]))), "playbooks/x.yaml")).not.toThrow();
+    expect(problems((doc) => (doc.stages[2].requires.from[0].grades = ["A", "Z"]))).toEqual(["stages[2].requires.from[0].grades[1]: expected one of A, B"]);
+    // Selection has no grades: requiring a graded selection customer names that.
+    expect(problems((doc) => (doc.stages[1].requires = { from: [{ stage: "selection", grades: ["A"] }] }))).toEqual([
+      "stages[1].requires.from[0].grades[0]: selection has no grades",
+    ]);
+  });
+
+  it("a prerequisite of an approved filing alone, from any stage", () => {
+    const playbook = parsePlaybook(stringify(edited((doc) => (doc.stages[2].requires = { filingApproved: true }))), "playbooks/x.yaml");
+    expect(playbook.stages[2]!.requires).toMatchObject({ filingApproved: true });
+  });
+
+  it("an alias may repeat its own stage's id, in any case, but not another stage's", () => {
+    expect(() => parsePlaybook(stringify(edited((doc) => doc.stages[0].aliases.push("Potential"))), "playbooks/x.yaml")).not.toThrow();
+    expect(problems((doc) => doc.stages[2].aliases.push("INTENTION"))).toEqual(['stages[2].aliases[2]: "INTENTION" is already used by stage "intention"']);
+  });
+
+  it("the director's rules name stages and grades of the playbook", () => {
+    expect(problems((doc) => (doc.pool.reclaim[1].stage = "intent"))).toEqual(["pool.reclaim[1].stage: unknown stage intent; stages: potential, intention, selection, won, lost"]);
+    expect(problems((doc) => (doc.escalation[1].grades = ["B", "Z"]))).toEqual(["escalation[1].grades[1]: intention has no grade Z"]);
+    expect(problems((doc) => (doc.escalation[4].stage = "deal"))).toEqual(["escalation[4].stage: unknown stage deal; stages: potential, intention, selection, won, lost"]);
+  });
+
+  it("the director's day counts are whole days, at least one", () => {
+    expect(problems((doc) => (doc.escalation[0].escalateAfter = 0))).toEqual(["escalation[0].escalateAfter: expected at least 1 day"]);
+    expect(problems((doc) => (doc.pool.unfiledDays = "a month"))).toEqual(["pool.unfiledDays: expected a number of days"]);
+    expect(problems((doc) => (doc.escalation[0].grades = [""]))).toEqual(["escalation[0].grades[0]: expected text, got an empty one", "escalation[0].grades[0]: intention has no grade "]);
+    expect(problems((doc) => (doc.pool.holdingLimit = 0))).toEqual(["pool.holdingLimit: expected at least 1"]);
+    expect(problems((doc) => (doc.pool.cooldownDays = -1))).toEqual(["pool.cooldownDays: expected at least 0"]);
+  });
+
+  it("the pool shows province, city, source and size when the playbook does not say", () => {
+    const playbook = parsePlaybook(stringify(edited((doc) => delete doc.pool.shownFields)), "playbooks/x.yaml");
+    expect(playbook.pool.shownFields).toEqual(["province", "city", "source", "size"]);
+  });
+});
+
+/** The default playbook's document with one edit. */
+function edited(edit: (doc: Doc) => void): Doc {
+  const doc = parse(DEFAULT_TEXT) as Doc;
+  edit(doc);
+  return doc;
+}
+
 describe("files that cannot be parsed or found", () => {
   it("invalid YAML gives the reason once, without the position repeated or the excerpt", () => {
     let problems: readonly string[] = [];

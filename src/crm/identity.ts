@@ -45,7 +45,7 @@ export async function findCaller(prisma: Prisma, identity: Identity): Promise<{ 
 // The timestamp columns, which JSON carries as text without a zone (they are stored in UTC).
 // test/crm/find-caller.test.ts compares with Prisma's own reads, so a new column is not missed.
 const WORKSPACE_DATES = ["createdAt"] as const satisfies readonly (keyof Workspace)[];
-const USER_DATES = ["createdAt"] as const satisfies readonly (keyof User)[];
+const USER_DATES = ["createdAt", "pendingUntil"] as const satisfies readonly (keyof User)[];
 
 function revive<T>(json: Record<string, unknown>, dates: readonly string[]): T {
   const row: Record<string, unknown> = { ...json };

@@ -260,6 +260,81 @@ describe("rules that span fields name the one field to change", () => {
   });
 });
 
+describe("the shape of each field, with the words an admin reads", () => {
+  const problems = (edit: (doc: Doc) => void) => errorAfter(edit).problems;
+  const parsed = (edit: (doc: Doc) => void) => parsePlaybook(stringify(edited(edit)), "playbooks/x.yaml");
+  const LOWER_ID = "expected a lowercase id of letters, digits and dashes, such as potential";
+
+  it("ids are lowercase letters, digits and dashes, starting with a letter, and nothing after", () => {
+    expect(problems((doc) => (doc.lostReasons[0].id = "Price"))).toEqual([`lostReasons[0].id: ${LOWER_ID}`]);
+    expect(problems((doc) => (doc.lostReasons[0].id = "price!"))).toEqual([`lostReasons[0].id: ${LOWER_ID}`]);
+    expect(parsed((doc) => (doc.lostReasons[0].id = "price-2")).lostReasons[0]!.id).toBe("price-2");
+  });
+
+  it("grade codes are letters or digits (dashes after the first), and nothing after", () => {
+    const GRADE = "expected a short code of letters or digits, such as A";
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["-A"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["A+"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["A B"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+  });
+
+  it("an alias of spaces only is empty", () => {
+    expect(problems((doc) => doc.stages[0].aliases.push("   "))).toEqual(["stages[0].aliases[3]: must not be empty"]);
+  });
+
+  it("day counts are whole and not negative; an every of 0 or half a day is refused", () => {
+    expect(problems((doc) => (doc.stages[2].cadence.call.every = 2.5))).toEqual(["stages[2].cadence.call.every: expected a positive number of days"]);
+    expect(problems((doc) => (doc.stages[2].cadence.call.every = 0))).toEqual(["stages[2].cadence.call.every: expected a positive number of days"]);
+    expect(problems((doc) => (doc.overdueGraceDays = -1))).toEqual(["overdueGraceDays: expected a number of days (0 or more)"]);
+    expect(problems((doc) => (doc.stages[3].cadence.call.firstAfter = 0.5))).toEqual(["stages[3].cadence.call.firstAfter: expected a number of days (0 or more)"]);
+  });
+
+  it("at: at least one offset, each later than the one before; no firstAfter or overdueAfter beside it", () => {
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [] }))).toEqual(["stages[3].cadence.sms.at: expected at least one offset in days"]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 3] }))).toEqual(["stages[3].cadence.sms.at[1]: expected offsets in increasing order (after 3)"]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 7], firstAfter: 1 }))).toEqual([
+      "stages[3].cadence.sms.firstAfter: only allowed with every; the first offset in at already says when the first touch is due",
+    ]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 7], overdueAfter: 9 }))).toEqual([
+      "stages[3].cadence.sms.overdueAfter: only allowed with every; an at touch becomes overdue overdueGraceDays after its offset",
+    ]);
+  });
+
+  it("overdueAfter may equal every", () => {
+    expect(parsed((doc) => (doc.stages[2].cadence.call = { every: 3, overdueAfter: 3 })).stages[2]!.cadence.call).toMatchObject({ every: 3, overdueAfter: 3 });
+  });
+
+  it("a stage kind left out is required; prerequisites list at least one stage", () => {
+    expect(problems((doc) => delete doc.stages[4].kind)).toEqual(["stages[4].kind: is required: open, won or lost"]);
+    expect(problems((doc) => (doc.stages[2].requires.from = []))).toEqual(["stages[2].requires.from: expected at least one stage to come from"]);
+  });
+
+  it("fewer than three stages", () => {
+    expect(problems((doc) => (doc.stages = doc.stages.slice(3)))).toContain("stages: expected at least an open, a won and a lost stage");
+  });
+
+  it("filing: a call log names at least one channel and a count of characters from 0", () => {
+    expect(problems((doc) => (doc.filing.callLog.channels = []))).toEqual(["filing.callLog.channels: expected at least one channel"]);
+    expect(problems((doc) => (doc.filing.callLog.minChars = -1))).toEqual(["filing.callLog.minChars: expected a number of characters (0 or more)"]);
+  });
+
+  it("what a playbook leaves out: no aliases, no filing fields, no prerequisite filing, companies not persons, no lost reasons", () => {
+    const bare = parsed((doc) => {
+      delete doc.stages[4].aliases;
+      delete doc.stages[2].requires.filingApproved;
+      delete doc.filing;
+      delete doc.individualBuyers;
+      delete doc.lostReasons;
+    });
+    expect(bare.stages[4]!.aliases).toEqual([]);
+    expect(bare.stages[2]!.requires).toEqual({ from: [{ stage: "intention", grades: ["A"] }], filingApproved: false });
+    expect(bare.filing).toEqual({ required: [] });
+    expect(bare.individualBuyers).toBe(false);
+    expect(bare.lostReasons).toEqual([]);
+    expect(parsed((doc) => delete doc.lostReasons[0].aliases).lostReasons[0]!.aliases).toEqual([]);
+  });
+});
+
 /** The default playbook's document with one edit. */
 function edited(edit: (doc: Doc) => void): Doc {
   const doc = parse(DEFAULT_TEXT) as Doc;

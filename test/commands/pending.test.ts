@@ -13,7 +13,9 @@ describe("a dry run's yes", () => {
     await addAs(li, "add Pending One");
     await addAs(li, "add Pending Two");
     const start = t.clock.now.getTime();
-    expect((await boss.run("yes")).code).toBe("nothing_pending"); // nothing asked yet
+    const early = await boss.run("yes"); // nothing asked yet
+    expect(early.code).toBe("nothing_pending");
+    expect(early.text).toBe("There is nothing waiting for your yes (or it expired after 10 minutes): run the command again.");
 
     expect((await boss.run("assign all @li @wang")).ok).toBe(true);
     const user = await t.db.prisma.user.findFirstOrThrow({ where: { externalId: "boss", workspace: { externalId: "pending" } } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverDue, deliverUntilSettled, MAX_ATTEMPTS, type DeliveryDeps } from "../../src/jobs/deliver.ts";
 import { enqueueMany, type OutboxEntry } from "../../src/jobs/outbox.ts";
+import { takeSlot } from "../../src/jobs/send-pace.ts";
 import { SendError, type OutboundMessenger, type PaceLimits } from "../../src/ports/outbound.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 import { openTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -116,6 +117,22 @@ describe("delivering the outbox", () => {
     expect(warnings).toEqual(["outbox weekly-summary 2026-W48 channel:C1: channel_not_found"]);
   });
 
+  it("hands each message to its own platform's messenger", async () => {
+    await enqueueMany(db.prisma, [entry(), entry({ platform: "slack", target: { kind: "user", userId: "U2" } })], NOW);
+    const console_ = recordingMessenger("console");
+    const slack = recordingMessenger("slack");
+    expect(await deliverDue({ ...deps(console_.messenger), messengers: [console_.messenger, slack.messenger] })).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(console_.delivered.map((d) => d.to)).toEqual(["user:T1:U1"]);
+    expect(slack.delivered.map((d) => d.to)).toEqual(["user:T1:U2"]);
+  });
+
+  it("marks a message failed with no logger to tell", async () => {
+    await enqueueMany(db.prisma, [entry()], NOW);
+    const out = recordingMessenger();
+    out.failNext(new SendError("not_authed", false));
+    expect(await deliverDue(deps(out.messenger))).toEqual({ sent: 0, retried: 0, failed: 1 });
+  });
+
   it("retries an unknown failure (a network error, a bug) with its message, or what was thrown", async () => {
     await enqueueMany(db.prisma, [entry()], NOW);
     expect(await deliverDue(deps(throwing(new Error("socket hang up"))))).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -157,6 +174,51 @@ describe("delivering at a pace", () => {
     expect((await db.prisma.sendPace.findMany()).map((p) => p.key)).toEqual(["console:app"]);
   });
 
+  it("does not spend a workspace's slot on another workspace's message when its own was taken meanwhile", async () => {
+    await enqueueMany(db.prisma, [entry()], NOW);
+    await enqueueMany(db.prisma, [entry({ workspaceId: T2 })], new Date(NOW.getTime() + 1));
+    await takeSlot(db.prisma, "console:T1", perWorkspace, NOW); // the next slot of T1: in 500 ms
+    const c = clock();
+    let taken = false;
+    // While this sender waits for its slot, another replica sends T1's message.
+    const sleep = async (ms: number) => {
+      if (!taken) await db.prisma.outboxMessage.updateMany({ where: { workspaceId: T1 }, data: { status: "sent" } });
+      taken = true;
+      await c.sleep(ms);
+    };
+    const out = recordingMessenger("console", perWorkspace);
+    expect(await deliverDue(deps(out.messenger, c, { concurrency: 1, sleep }))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(out.delivered.map((d) => d.to)).toEqual(["user:T2:U1"]);
+    // T2's message took a slot of its own workspace.
+    expect((await db.prisma.sendPace.findMany({ orderBy: { key: "asc" } })).map((p) => p.key)).toEqual(["console:T1", "console:T2"]);
+  });
+
+  it("spends an app's slot on the next message of any workspace when the one it waited for was taken meanwhile", async () => {
+    await enqueueMany(db.prisma, [entry()], NOW);
+    await enqueueMany(db.prisma, [entry({ workspaceId: T2 })], new Date(NOW.getTime() + 1));
+    await takeSlot(db.prisma, "console:app", perApp, NOW); // the next slot: in 1 s
+    const c = clock();
+    const sleeps: number[] = [];
+    const sleep = async (ms: number) => {
+      if (sleeps.length === 0) await db.prisma.outboxMessage.updateMany({ where: { workspaceId: T1 }, data: { status: "sent" } });
+      sleeps.push(ms);
+      await c.sleep(ms);
+    };
+    const out = recordingMessenger("console", perApp);
+    expect(await deliverDue(deps(out.messenger, c, { concurrency: 1, sleep }))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(out.delivered.map((d) => d.to)).toEqual(["user:T2:U1"]);
+    expect(sleeps).toEqual([1_000]);
+  });
+
+  it("waits for its slot in real time when no sleep is given", async () => {
+    await enqueueMany(db.prisma, [entry()], new Date(Date.now() - 1_000));
+    const started = Date.now();
+    await takeSlot(db.prisma, "console:T1", perWorkspace, new Date()); // the next slot: in 500 ms
+    const out = recordingMessenger("console", perWorkspace);
+    expect(await deliverDue({ prisma: db.prisma, messengers: [out.messenger], now: () => new Date(), concurrency: 1 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(490);
+  });
+
   it("on a 429: pauses everyone for the Retry-After (1 s when none is given), cuts the rate, and keeps the attempt", async () => {
     await enqueueMany(db.prisma, [entry()], NOW);
     const out = recordingMessenger("console", perWorkspace);
@@ -192,6 +254,18 @@ describe("delivering until settled (a run from the command line)", () => {
     const result = await deliverUntilSettled(deps(out.messenger), { workspaceIds: [T1], maxWaitMs: 30_000 });
     expect(result).toEqual({ sent: 0, retried: 1, failed: 0, waiting: 1 });
     expect(out.delivered).toEqual([]);
+  });
+
+  it("counts the messages that failed, and waits for the earliest retry first", async () => {
+    await enqueueMany(db.prisma, [entry({ target: { kind: "user", userId: "U1" } }), entry({ target: { kind: "user", userId: "U2" } }), entry({ target: { kind: "user", userId: "U3" } })], NOW);
+    // U1 (recorded first) is due long after the wait, U2 within it; U3 fails for good now.
+    await db.prisma.outboxMessage.updateMany({ where: { recipient: "user:U1" }, data: { nextAttemptAt: new Date(NOW.getTime() + 100_000) } });
+    await db.prisma.outboxMessage.updateMany({ where: { recipient: "user:U2" }, data: { nextAttemptAt: new Date(NOW.getTime() + 5_000) } });
+    const out = recordingMessenger();
+    out.failNext(new SendError("user_not_found", false));
+    const result = await deliverUntilSettled(deps(out.messenger), { maxWaitMs: 30_000 });
+    expect(result).toEqual({ sent: 1, retried: 0, failed: 1, waiting: 1 });
+    expect(out.delivered.map((d) => d.to)).toEqual(["user:T1:U2"]);
   });
 
   it("stops waiting when stopped, and returns at once when nothing is left", async () => {

@@ -5,6 +5,7 @@
  * next one's figures; the first failure stops the run with its exit code.
  */
 import { spawnSync } from "node:child_process";
+import { START_FLAGS } from "./start-flags.ts";
 
 const steps: [string, string[]][] = [
   ["bench/run.ts", process.argv.slice(2)],
@@ -13,6 +14,6 @@ const steps: [string, string[]][] = [
   ["bench/import.ts", []],
 ];
 for (const [script, args] of steps) {
-  const { status } = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit" });
+  const { status } = spawnSync(process.execPath, [...START_FLAGS, "--import", "tsx", script, ...args], { stdio: "inherit" });
   if (status !== 0) process.exit(status ?? 1);
 }

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
+import { START_FLAGS } from "./start-flags.ts";
 import { databaseUrlFor, dropWhenClosed } from "../test/support/pg-urls.ts";
 
 const SECRET = "bench-signing-secret";
@@ -78,7 +79,7 @@ async function runTarget(name: string, env: Record<string, string>): Promise<voi
     return undefined;
   });
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const bot = spawn(process.execPath, [join("dist", BUILD, "main.mjs")], {
+  const bot = spawn(process.execPath, [...START_FLAGS, join("dist", BUILD, "main.mjs")], {
     env: { ...process.env, DATABASE_URL: "", ...env, PORT: String(port), SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, CRM_CONSOLE: "0", LANG: "en_US.UTF-8" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { START_FLAGS } from "./start-flags.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -35,7 +36,7 @@ const BUILD = "bench-rss";
 
 async function runBot(dataDir: string, options: { databaseUrl?: string }, commands: number): Promise<{ idle: number; load: number }> {
   const { DATABASE_URL: _unset, ...parent } = process.env;
-  const bot = spawn(process.execPath, [join(ROOT, "dist", BUILD, "main.mjs")], {
+  const bot = spawn(process.execPath, [...START_FLAGS, join(ROOT, "dist", BUILD, "main.mjs")], {
     cwd: ROOT,
     env: { ...parent, DATA_DIR: dataDir, CRM_LOCALE: "en", ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) },
     stdio: ["pipe", "pipe", "pipe"],

@@ -144,15 +144,25 @@ try {
   const seqSeconds = (performance.now() - seqStart) / 1000;
   const seq = summarize(sequential);
   record({ name: "commands-sequential", ...size, ours_ms: round(seq.median), p50_ms: round(seq.p50), p99_ms: round(seq.p99), per_second: Math.round(300 / seqSeconds) });
-  const concurrent: number[] = [];
-  let next = 0;
-  const conStart = performance.now();
-  await Promise.all(Array.from({ length: 20 }, async () => {
-    while (next < 600) concurrent.push(await runCommand(next++));
-  }));
-  const conSeconds = (performance.now() - conStart) / 1000;
-  const con = summarize(concurrent);
-  record({ name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: Math.round(600 / conSeconds), note: db.kind === "pglite" ? "one connection" : `pool of ${DEFAULT_POOL_SIZE}` });
+  // Two rounds of 600 from 20 callers: the first is the bot's first minute under that load (V8
+  // still compiling Prisma's and our hot paths, the pool opening connections); the second is the
+  // bot as it runs all day, which is what the target is about. Both are printed.
+  const concurrentRound = async () => {
+    const latencies: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(Array.from({ length: 20 }, async () => {
+      while (next < 600) latencies.push(await runCommand(next++));
+    }));
+    return { ...summarize(latencies), perSecond: Math.round(600 / ((performance.now() - start) / 1000)) };
+  };
+  const cold = await concurrentRound();
+  const con = await concurrentRound();
+  const pool = db.kind === "pglite" ? "one connection" : `pool of ${DEFAULT_POOL_SIZE}`;
+  record({
+    name: "commands-20-concurrent", ...size, ours_ms: round(con.median), p50_ms: round(con.p50), p99_ms: round(con.p99), per_second: con.perSecond,
+    note: `${pool}; second round of 600 — the first: p50 ${round(cold.p50)} ms, p99 ${round(cold.p99)} ms, ${cold.perSecond}/s`,
+  });
 
   // Delivery: the morning lists pushed through the real adapters to fakes enforcing the platforms'
   // limits, in simulated time (issue 13: 5,000 within 10 min on Slack, 5 min on Feishu).

@@ -45,7 +45,7 @@ export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Pr
   const rows = await prisma.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
     VALUES (gen_random_uuid()::text, ${entry.workspaceId}, ${entry.job}, ${entry.period}, ${recipientKey(entry.target)}, ${entry.platform},
-            ${JSON.stringify(entry.target)}::jsonb, ${entry.reply === null ? null : JSON.stringify(toStoredPayload(entry.reply))}::jsonb,
+            ${JSON.stringify(entry.target)}::jsonb, ${entry.reply === null ? null : JSON.stringify(toStoredPayload(entry.reply))}::json,
             ${entry.reply === null ? "skipped" : "pending"}, ${now})
     ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING`;
   return rows > 0;
@@ -61,9 +61,10 @@ export async function enqueueMany(prisma: Prisma, entries: OutboxEntry[], now: D
   for (let start = 0; start < entries.length; start += ENQUEUE_CHUNK) {
     const chunk = entries.slice(start, start + ENQUEUE_CHUNK);
     // One JSON document as the parameter: binding thousands of array elements costs more than the
-    // insert itself. Through the bare driver when given: Prisma takes ~0.1 ms per KiB of parameter.
+    // insert itself. Read as `json`, each payload is cut out as text: parsing them into jsonb took
+    // half the insert. Through the bare driver when given: Prisma takes ~0.1 ms per KiB of parameter.
     const batch = chunk.map((e) => ({
-      workspaceId: e.workspaceId, job: e.job, period: e.period, recipient: recipientKey(e.target), platform: e.platform, target: e.target, payload: e.reply,
+      workspaceId: e.workspaceId, job: e.job, period: e.period, recipient: recipientKey(e.target), platform: e.platform, target: e.target, payload: e.reply === null ? null : toStoredPayload(e.reply),
     }));
     const params = [JSON.stringify(batch), now.toISOString()];
     const rows = (sql ? await sql(INSERT_MANY, params) : await prisma.$queryRawUnsafe(INSERT_MANY, ...params)) as OutboxKeyRow[];
@@ -76,10 +77,11 @@ type OutboxKeyRow = { workspaceId: string; job: string; period: string; recipien
 
 const INSERT_MANY = `
   INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
-  SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target", nullif(e."payload", 'null'::jsonb),
-         CASE WHEN e."payload" IS NULL OR e."payload" = 'null'::jsonb THEN 'skipped' ELSE 'pending' END, $2::timestamp(3)
-    FROM jsonb_to_recordset($1::jsonb)
-         AS e("workspaceId" text, "job" text, "period" text, "recipient" text, "platform" text, "target" jsonb, "payload" jsonb)
+  SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target",
+         CASE WHEN json_typeof(e."payload") = 'null' THEN NULL ELSE e."payload" END,
+         CASE WHEN e."payload" IS NULL OR json_typeof(e."payload") = 'null' THEN 'skipped' ELSE 'pending' END, $2::timestamp(3)
+    FROM json_to_recordset($1::json)
+         AS e("workspaceId" text, "job" text, "period" text, "recipient" text, "platform" text, "target" jsonb, "payload" json)
   ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING
   RETURNING "workspaceId", "job", "period", "recipient"`;
 

@@ -52,7 +52,10 @@ export const playbookErrorMap: z.core.$ZodErrorMap = (issue) => {
     case "invalid_value":
       return `expected one of ${issue.values.map(String).join(", ")}`;
     case "too_small":
-      return issue.origin === "array" ? `expected at least ${String(issue.minimum)} item(s)` : undefined;
+      // Every list with a minimum says what it needs in its own words (`error:` in the schema).
+      if (issue.origin === "string") return "expected text, got an empty one";
+      if (issue.origin === "number") return `expected ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}`;
+      return undefined;
     default:
       return undefined;
   }

@@ -71,6 +71,22 @@ describe("the morning digest", () => {
     expect(reply.cards[10]!.title).toBe("…and 3 more. Send /prospect due for the full list.");
   });
 
+  it("composes a big team's lists in chunks: every rep gets their own list once, the idle ones none", async () => {
+    // 110 reps (more than two chunks of the job's 50); the even ones own one selection customer each, the odd ones only said hello.
+    for (let i = 0; i < 110; i++) await seed("many", `many-${i}`, "Asia/Shanghai", i % 2 === 0 ? [] : ["help"], i % 2 === 0 ? [`Many-${i}`] : []);
+    const d = deps();
+    t.clock.set("2026-11-26T12:05:00Z"); // Thu 20:05 in Shanghai: the selection calls fell due at 10:00
+    const first = await runMorningDigest(d, { now: t.clock.now, workspace: "many", respectLocalTime: true, digestAt: "09:00" });
+    expect(first).toMatchObject({ queued: 55, nothingToSend: 55, alreadyDone: 0, sent: 55, failed: 0 });
+    const got = d.out.delivered.map((x) => [x.to, x.reply.cards[0]!.title.split(" ")[1]]);
+    const wanted = Array.from({ length: 55 }, (_, k) => [`user:many:many-${2 * k}`, `Many-${2 * k}`]);
+    expect(got.sort()).toEqual(wanted.sort());
+
+    const again = await runMorningDigest(d, { now: t.clock.now, workspace: "many", respectLocalTime: true, digestAt: "09:00" });
+    expect(again).toMatchObject({ queued: 0, nothingToSend: 0, alreadyDone: 110, sent: 0 });
+    expect(d.out.delivered).toHaveLength(55);
+  });
+
   it("answers in each rep's language", async () => {
     const zh = t.person("zh-rep", { workspace: "lang-digest", locale: "zh-CN" });
     await addSelection(t, zh, "add 中文客户");

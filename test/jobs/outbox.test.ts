@@ -193,6 +193,15 @@ describe("many messages recorded at once", () => {
     expect(await enqueueMany(db.prisma, [], NOW)).toEqual(new Set());
   });
 
+  it("carries a message's image and its Chinese text, as many at once, back to the sender byte for byte", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x7f]);
+    const chart = { text: "本周漏斗 “图” ok", files: [{ name: "funnel.png", mimeType: "image/png", data: png }] };
+    await enqueueMany(db.prisma, [entry({ reply: chart as never })], NOW, db.query);
+    const claimed = await claimNext(db.prisma, NOW, LEASE, { platforms: ["slack"] });
+    expect(claimed?.payload.text).toBe("本周漏斗 “图” ok");
+    expect(claimed?.payload.files?.map((f) => [f.name, f.mimeType, [...f.data]])).toEqual([["funnel.png", "image/png", [0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x7f]]]);
+  });
+
   it("which of some messages of a job are recorded, in one workspace", async () => {
     await enqueue(db.prisma, entry(), NOW);
     await enqueue(db.prisma, entry({ period: "2026-12-01", target: { kind: "user", userId: "U2" } }), NOW);

@@ -179,6 +179,169 @@ describe("a value of the wrong kind is named for what it is", () => {
   });
 });
 
+describe("rules that span fields name the one field to change", () => {
+  // The default playbook's stages: [0] potential A–D, [1] intention A–B, [2] selection (no grades,
+  // requires intention A), [3] won, [4] lost. Each edit breaks exactly one rule.
+  const problems = (edit: (doc: Doc) => void) => errorAfter(edit).problems;
+
+  it("a channel counted for itself", () => {
+    expect(problems((doc) => (doc.countsAs.visit = ["call", "visit", "sms"]))).toEqual(["countsAs.visit[1]: a visit already counts for itself; list other channels"]);
+  });
+
+  it("a default stage with prerequisites", () => {
+    expect(problems((doc) => (doc.defaultStage = "selection"))).toEqual(["defaultStage: new customers start at selection, so it cannot have prerequisites (requires)"]);
+  });
+
+  it("a grade listed twice in one stage, in any case", () => {
+    expect(problems((doc) => (doc.stages[0].grades[2].id = "a"))).toEqual(['stages[0].grades[2].id: duplicate grade "a" (also grades[0])']);
+  });
+
+  it("grades on the lost stage", () => {
+    expect(problems((doc) => ((doc.stages[4].grades = [doc.stages[0].grades[0]]), (doc.stages[4].defaultGrade = "A")))).toEqual([
+      "stages[4].grades: a lost stage is not graded",
+    ]);
+  });
+
+  it("a default or tracked grade on a stage without grades", () => {
+    expect(problems((doc) => (doc.stages[2].defaultGrade = "A"))).toEqual(["stages[2].defaultGrade: the stage has no grades"]);
+    expect(problems((doc) => (doc.stages[2].trackedGrades = ["A", "B"]))).toEqual([
+      "stages[2].trackedGrades[0]: the stage has no grades",
+      "stages[2].trackedGrades[1]: the stage has no grades",
+    ]);
+  });
+
+  it("prerequisites on a stage that is not open", () => {
+    expect(problems((doc) => (doc.stages[3].requires = { from: [{ stage: "selection" }] }))).toEqual(["stages[3].requires: only an open stage can have prerequisites; won is won"]);
+  });
+
+  it("a prerequisite stage that does not exist, or is the stage itself", () => {
+    expect(problems((doc) => (doc.stages[2].requires.from[0].stage = "intent"))).toEqual([
+      "stages[2].requires.from[0].stage: expected one of potential, intention, selection, won, lost",
+    ]);
+    expect(problems((doc) => (doc.stages[2].requires.from = [{ stage: "selection" }]))).toEqual(["stages[2].requires.from[0].stage: a stage cannot be its own prerequisite"]);
+  });
+
+  it("a prerequisite grade: matched in any case, else the stage's grades are listed", () => {
+    expect(() => parsePlaybook(stringify(edited((doc) => (doc.stages[2].requires.from[0].grades = ["a"]))), "playbooks/x.yaml")).not.toThrow();
+    expect(problems((doc) => (doc.stages[2].requires.from[0].grades = ["A", "Z"]))).toEqual(["stages[2].requires.from[0].grades[1]: expected one of A, B"]);
+    // Selection has no grades: requiring a graded selection customer names that.
+    expect(problems((doc) => (doc.stages[1].requires = { from: [{ stage: "selection", grades: ["A"] }] }))).toEqual([
+      "stages[1].requires.from[0].grades[0]: selection has no grades",
+    ]);
+  });
+
+  it("a prerequisite of an approved filing alone, from any stage", () => {
+    const playbook = parsePlaybook(stringify(edited((doc) => (doc.stages[2].requires = { filingApproved: true }))), "playbooks/x.yaml");
+    expect(playbook.stages[2]!.requires).toMatchObject({ filingApproved: true });
+  });
+
+  it("an alias may repeat its own stage's id, in any case, but not another stage's", () => {
+    expect(() => parsePlaybook(stringify(edited((doc) => doc.stages[0].aliases.push("Potential"))), "playbooks/x.yaml")).not.toThrow();
+    expect(problems((doc) => doc.stages[2].aliases.push("INTENTION"))).toEqual(['stages[2].aliases[2]: "INTENTION" is already used by stage "intention"']);
+  });
+
+  it("the director's rules name stages and grades of the playbook", () => {
+    expect(problems((doc) => (doc.pool.reclaim[1].stage = "intent"))).toEqual(["pool.reclaim[1].stage: unknown stage intent; stages: potential, intention, selection, won, lost"]);
+    expect(problems((doc) => (doc.escalation[1].grades = ["B", "Z"]))).toEqual(["escalation[1].grades[1]: intention has no grade Z"]);
+    expect(problems((doc) => (doc.escalation[4].stage = "deal"))).toEqual(["escalation[4].stage: unknown stage deal; stages: potential, intention, selection, won, lost"]);
+  });
+
+  it("the director's day counts are whole days, at least one", () => {
+    expect(problems((doc) => (doc.escalation[0].escalateAfter = 0))).toEqual(["escalation[0].escalateAfter: expected at least 1 day"]);
+    expect(problems((doc) => (doc.pool.unfiledDays = "a month"))).toEqual(["pool.unfiledDays: expected a number of days"]);
+    expect(problems((doc) => (doc.escalation[0].grades = [""]))).toEqual(["escalation[0].grades[0]: expected text, got an empty one", "escalation[0].grades[0]: intention has no grade "]);
+    expect(problems((doc) => (doc.pool.holdingLimit = 0))).toEqual(["pool.holdingLimit: expected at least 1"]);
+    expect(problems((doc) => (doc.pool.cooldownDays = -1))).toEqual(["pool.cooldownDays: expected at least 0"]);
+  });
+
+  it("the pool shows province, city, source and size when the playbook does not say", () => {
+    const playbook = parsePlaybook(stringify(edited((doc) => delete doc.pool.shownFields)), "playbooks/x.yaml");
+    expect(playbook.pool.shownFields).toEqual(["province", "city", "source", "size"]);
+  });
+});
+
+describe("the shape of each field, with the words an admin reads", () => {
+  const problems = (edit: (doc: Doc) => void) => errorAfter(edit).problems;
+  const parsed = (edit: (doc: Doc) => void) => parsePlaybook(stringify(edited(edit)), "playbooks/x.yaml");
+  const LOWER_ID = "expected a lowercase id of letters, digits and dashes, such as potential";
+
+  it("ids are lowercase letters, digits and dashes, starting with a letter, and nothing after", () => {
+    expect(problems((doc) => (doc.lostReasons[0].id = "Price"))).toEqual([`lostReasons[0].id: ${LOWER_ID}`]);
+    expect(problems((doc) => (doc.lostReasons[0].id = "price!"))).toEqual([`lostReasons[0].id: ${LOWER_ID}`]);
+    expect(parsed((doc) => (doc.lostReasons[0].id = "price-2")).lostReasons[0]!.id).toBe("price-2");
+  });
+
+  it("grade codes are letters or digits (dashes after the first), and nothing after", () => {
+    const GRADE = "expected a short code of letters or digits, such as A";
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["-A"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["A+"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+    expect(problems((doc) => (doc.stages[1].trackedGrades = ["A B"]))).toEqual([`stages[1].trackedGrades[0]: ${GRADE}`, "stages[1].trackedGrades[0]: expected one of A, B"]);
+  });
+
+  it("an alias of spaces only is empty", () => {
+    expect(problems((doc) => doc.stages[0].aliases.push("   "))).toEqual(["stages[0].aliases[3]: must not be empty"]);
+  });
+
+  it("day counts are whole and not negative; an every of 0 or half a day is refused", () => {
+    expect(problems((doc) => (doc.stages[2].cadence.call.every = 2.5))).toEqual(["stages[2].cadence.call.every: expected a positive number of days"]);
+    expect(problems((doc) => (doc.stages[2].cadence.call.every = 0))).toEqual(["stages[2].cadence.call.every: expected a positive number of days"]);
+    expect(problems((doc) => (doc.overdueGraceDays = -1))).toEqual(["overdueGraceDays: expected a number of days (0 or more)"]);
+    expect(problems((doc) => (doc.stages[3].cadence.call.firstAfter = 0.5))).toEqual(["stages[3].cadence.call.firstAfter: expected a number of days (0 or more)"]);
+  });
+
+  it("at: at least one offset, each later than the one before; no firstAfter or overdueAfter beside it", () => {
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [] }))).toEqual(["stages[3].cadence.sms.at: expected at least one offset in days"]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 3] }))).toEqual(["stages[3].cadence.sms.at[1]: expected offsets in increasing order (after 3)"]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 7], firstAfter: 1 }))).toEqual([
+      "stages[3].cadence.sms.firstAfter: only allowed with every; the first offset in at already says when the first touch is due",
+    ]);
+    expect(problems((doc) => (doc.stages[3].cadence.sms = { at: [3, 7], overdueAfter: 9 }))).toEqual([
+      "stages[3].cadence.sms.overdueAfter: only allowed with every; an at touch becomes overdue overdueGraceDays after its offset",
+    ]);
+  });
+
+  it("overdueAfter may equal every", () => {
+    expect(parsed((doc) => (doc.stages[2].cadence.call = { every: 3, overdueAfter: 3 })).stages[2]!.cadence.call).toMatchObject({ every: 3, overdueAfter: 3 });
+  });
+
+  it("a stage kind left out is required; prerequisites list at least one stage", () => {
+    expect(problems((doc) => delete doc.stages[4].kind)).toEqual(["stages[4].kind: is required: open, won or lost"]);
+    expect(problems((doc) => (doc.stages[2].requires.from = []))).toEqual(["stages[2].requires.from: expected at least one stage to come from"]);
+  });
+
+  it("fewer than three stages", () => {
+    expect(problems((doc) => (doc.stages = doc.stages.slice(3)))).toContain("stages: expected at least an open, a won and a lost stage");
+  });
+
+  it("filing: a call log names at least one channel and a count of characters from 0", () => {
+    expect(problems((doc) => (doc.filing.callLog.channels = []))).toEqual(["filing.callLog.channels: expected at least one channel"]);
+    expect(problems((doc) => (doc.filing.callLog.minChars = -1))).toEqual(["filing.callLog.minChars: expected a number of characters (0 or more)"]);
+  });
+
+  it("what a playbook leaves out: no aliases, no filing fields, no prerequisite filing, companies not persons, no lost reasons", () => {
+    const bare = parsed((doc) => {
+      delete doc.stages[4].aliases;
+      delete doc.stages[2].requires.filingApproved;
+      delete doc.filing;
+      delete doc.individualBuyers;
+      delete doc.lostReasons;
+    });
+    expect(bare.stages[4]!.aliases).toEqual([]);
+    expect(bare.stages[2]!.requires).toEqual({ from: [{ stage: "intention", grades: ["A"] }], filingApproved: false });
+    expect(bare.filing).toEqual({ required: [] });
+    expect(bare.individualBuyers).toBe(false);
+    expect(bare.lostReasons).toEqual([]);
+    expect(parsed((doc) => delete doc.lostReasons[0].aliases).lostReasons[0]!.aliases).toEqual([]);
+  });
+});
+
+/** The default playbook's document with one edit. */
+function edited(edit: (doc: Doc) => void): Doc {
+  const doc = parse(DEFAULT_TEXT) as Doc;
+  edit(doc);
+  return doc;
+}
+
 describe("files that cannot be parsed or found", () => {
   it("invalid YAML gives the reason once, without the position repeated or the excerpt", () => {
     let problems: readonly string[] = [];

@@ -164,7 +164,7 @@ describe("the report as cards", () => {
 describe("the parts of the report", () => {
   it("says each finding of the diagnosis in words, the stage by its name", async () => {
     const playbook = await loadPlaybook("default");
-    const shape = { funnel: [{ stage: "potential", total: 100, grades: [] }, { stage: "selection", total: 12, grades: [] }], results: { won: 2 } } as Pick<Report, "funnel" | "results">;
+    const shape = { funnel: [{ stage: "potential", total: 100, grades: [] }, { stage: "selection", total: 12, grades: [] }], results: { won: 2 } } as unknown as Pick<Report, "funnel" | "results">;
     const said = (finding: Report["diagnosis"][number]) =>
       diagnosisParagraph({ ...shape, diagnosis: [finding] } as Report, playbook, "en").replace(/^Now .*?1–2\)\. /, "");
     expect(diagnosisParagraph({ ...shape, diagnosis: [] } as unknown as Report, playbook, "en")).toBe(

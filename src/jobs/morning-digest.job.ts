@@ -13,6 +13,7 @@ import { localDateAndTime } from "../format/dates.ts";
 import { isWorkingDayAt, workspaceCalendar } from "../calendar/work-calendar.ts";
 import { playbookForWorkspace } from "../calendar/workspace-playbook.ts";
 import type { Playbook } from "../playbook/playbook.schema.ts";
+import { chunked } from "../chunked.ts";
 
 export const MORNING_DIGEST = "morning-digest";
 /** Lines in one message; the rest are counted, with a hint to ask for the full list. */
@@ -87,12 +88,6 @@ type Candidate = { user: User; period: string; target: { kind: "user"; userId: s
 
 /** Reps per chunk: small enough that 200 reps make a pipeline, big enough that 5,000 are ~100 chunks. */
 const DIGEST_CHUNK = 50;
-
-function chunked<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
 
 /** A promise awaited later: marked handled now, so its failure is not an unhandled rejection meanwhile. */
 function awaitedLater<T>(promise: Promise<T>): Promise<T> {

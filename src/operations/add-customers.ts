@@ -9,6 +9,7 @@ import { importRowPrerequisites } from "../customers/stage-prerequisites.ts";
 import { resolveClassification, stageKind, type Classification } from "./classification.ts";
 import type { OperationContext } from "./context.ts";
 import { win } from "./win.ts";
+import { chunked } from "../chunked.ts";
 
 export interface NewCustomerRow {
   fields: Partial<Record<Exclude<CustomerField, "company">, string>> & { company: string };
@@ -142,7 +143,7 @@ export async function findExistingDuplicates(
 ): Promise<(ExistingDuplicate | undefined)[]> {
   const byKey = new Map<string, { number: number; owner: string }>();
   const byMobile = new Map<string, { number: number; owner: string }>();
-  for (const part of chunks(candidates)) {
+  for (const part of chunked(candidates, CHUNK)) {
     const keys = [...new Set(part.map((c) => c.key))];
     const mobiles = [...new Set(part.flatMap((c) => (c.mobile ? [c.mobile] : [])))];
     const found = await tx.customer.findMany({
@@ -245,8 +246,3 @@ function slices(total: number, marks: number[]): [number, number][] {
   return sorted.map((end, i) => [i === 0 ? 0 : sorted[i - 1]!, end]);
 }
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}

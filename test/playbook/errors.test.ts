@@ -332,6 +332,8 @@ describe("the shape of each field, with the words an admin reads", () => {
     expect(bare.individualBuyers).toBe(false);
     expect(bare.lostReasons).toEqual([]);
     expect(parsed((doc) => delete doc.lostReasons[0].aliases).lostReasons[0]!.aliases).toEqual([]);
+    expect(parsed((doc) => delete doc.stages[2].tracked).stages[2]!.tracked).toBe(false);
+    expect(parsed((doc) => delete doc.filing.required).filing).toEqual({ required: [], callLog: { channels: ["call", "visit"], minChars: 24 } });
   });
 });
 

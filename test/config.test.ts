@@ -41,6 +41,12 @@ describe("configuration", () => {
     expect(message).toContain("FEISHU_MODE must be ws or webhook");
   });
 
+  it("takes a weekly schedule node-cron accepts, and refuses one with a field out of range", () => {
+    expect(loadConfig({ WEEKLY_SUMMARY_CRON: "30 17 * * 5" }).jobs.weeklySummaryCron).toBe("30 17 * * 5");
+    expect(loadConfig({ WEEKLY_SUMMARY_CRON: "*/15 8-18 * * 1-5" }).jobs.weeklySummaryCron).toBe("*/15 8-18 * * 1-5");
+    expect(error({ WEEKLY_SUMMARY_CRON: "0 25 * * 1" })).toContain("WEEKLY_SUMMARY_CRON must be a cron expression");
+  });
+
   it("takes the console language from CRM_LOCALE, else LANG", () => {
     expect(loadConfig({ LANG: "en_US.UTF-8" }).console).toMatchObject({ locale: "en", localeOverride: undefined });
     expect(loadConfig({ LANG: "en_US.UTF-8", CRM_LOCALE: "zh-CN" }).console).toMatchObject({ locale: "zh-CN", localeOverride: "zh-CN" });

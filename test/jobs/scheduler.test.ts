@@ -1,6 +1,7 @@
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
 import "../../src/format/dates.ts";
+import { enqueueMany } from "../../src/jobs/outbox.ts";
 import { purgeReceipts, RECEIPT_TTL_MS, startScheduler } from "../../src/jobs/scheduler.ts";
 import { useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
@@ -46,5 +47,54 @@ describe("the scheduler (node-cron in the running bot)", () => {
     t.clock.set(new Date(t.clock.now.getTime() + 2000).toISOString());
     expect(await purgeReceipts({ prisma: t.db.prisma, now: () => t.clock.now })).toBe(1);
     expect((await t.db.prisma.commandReceipt.findMany({ where: { key: { startsWith: "delivery-" } } })).map((r) => r.key)).toEqual(["delivery-new"]);
+  });
+
+  it("waits for each person's 09:00 on a tick of the morning digest", async () => {
+    expect((await t.person("sched-early", { workspace: "sched-c" }).run("add EarlyCo stage=selection force=yes")).ok).toBe(true);
+    const out = recordingMessenger();
+    const scheduler = startScheduler(
+      { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
+      { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
+    );
+    try {
+      await scheduler.ready;
+      const tick = scheduler.tasks().find((task) => task.name === "morning-digest")!;
+      const mine = () => out.delivered.map((d) => d.key).filter((key) => key.endsWith(":sched-early"));
+      t.clock.set("2026-11-26T00:30:00Z"); // Thursday 08:30 in Shanghai, the day EarlyCo's call is due
+      await tick.execute();
+      expect(mine()).toEqual([]);
+      t.clock.set("2026-11-26T01:00:00Z"); // 09:00
+      await tick.execute();
+      expect(mine()).toEqual(["morning-digest:2026-11-26:user:sched-early"]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
+  it("purges the receipts at 03:17 every day, retries the outbox at :30 every minute, and stops every task", async () => {
+    const rep = t.person("sched-p", { workspace: "sched-p" });
+    await rep.run("add Kept", "delivery-sched-old");
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "sched-p" } });
+    const out = recordingMessenger();
+    const scheduler = startScheduler(
+      { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
+      { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
+    );
+    try {
+      await scheduler.ready;
+      const byName = new Map(scheduler.tasks().map((task) => [task.name, task]));
+      expect(byName.get("receipts")!.getPattern()).toBe("17 3 * * *");
+      expect(byName.get("outbox")!.getPattern()).toBe("30 * * * * *");
+      // Two days (48 hours) and a second later, the receipt is forgotten.
+      t.clock.set(new Date(t.clock.now.getTime() + 48 * 3600_000 + 1_000).toISOString());
+      await byName.get("receipts")!.execute();
+      expect(await t.db.prisma.commandReceipt.count({ where: { key: "delivery-sched-old" } })).toBe(0);
+      await enqueueMany(t.db.prisma, [{ workspaceId: ws.id, job: "test-job", period: "p1", platform: "console", target: { kind: "user", userId: "U1" }, reply: { text: "hi" } as never }], t.clock.now);
+      await byName.get("outbox")!.execute();
+      expect(out.delivered.map((d) => d.key).filter((key) => key.startsWith("test-job:"))).toEqual(["test-job:p1:user:U1"]);
+    } finally {
+      await scheduler.stop();
+    }
+    expect(scheduler.tasks().map((task) => task.getStatus())).toEqual(scheduler.tasks().map(() => "destroyed"));
   });
 });

@@ -8,16 +8,22 @@ import { recordingMessenger } from "../support/recording-messenger.ts";
 
 const t = useCrm();
 
+/** The bot's scheduler on the fixture's database and clock, sending to a recording messenger; lists at 09:00, the summary Mondays 09:00. */
+function startedScheduler() {
+  const out = recordingMessenger();
+  const scheduler = startScheduler(
+    { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
+    { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
+  );
+  return { out, scheduler };
+}
+
 describe("the scheduler (node-cron in the running bot)", () => {
   it("ticks the morning digest every minute, and runs the weekly summary at its cron in each workspace's time zone", async () => {
     // sched-sh is sched-a's first person, so its admin: it may add straight into selection, forced.
     expect((await t.person("sched-sh", { workspace: "sched-a" }).run("add SchedSH stage=selection force=yes")).ok).toBe(true);
     await t.db.prisma.workspace.create({ data: { platform: "console", externalId: "sched-ny", timeZone: "America/New_York" } });
-    const out = recordingMessenger();
-    const scheduler = startScheduler(
-      { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
-      { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
-    );
+    const { out, scheduler } = startedScheduler();
     try {
       await scheduler.ready;
       const byName = new Map(scheduler.tasks().map((task) => [task.name, task]));
@@ -51,11 +57,7 @@ describe("the scheduler (node-cron in the running bot)", () => {
 
   it("waits for each person's 09:00 on a tick of the morning digest", async () => {
     expect((await t.person("sched-early", { workspace: "sched-c" }).run("add EarlyCo stage=selection force=yes")).ok).toBe(true);
-    const out = recordingMessenger();
-    const scheduler = startScheduler(
-      { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
-      { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
-    );
+    const { out, scheduler } = startedScheduler();
     try {
       await scheduler.ready;
       const tick = scheduler.tasks().find((task) => task.name === "morning-digest")!;
@@ -75,11 +77,7 @@ describe("the scheduler (node-cron in the running bot)", () => {
     const rep = t.person("sched-p", { workspace: "sched-p" });
     await rep.run("add Kept", "delivery-sched-old");
     const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "sched-p" } });
-    const out = recordingMessenger();
-    const scheduler = startScheduler(
-      { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } },
-      { digestAt: "09:00", weeklyCron: "0 9 * * 1" },
-    );
+    const { out, scheduler } = startedScheduler();
     try {
       await scheduler.ready;
       const byName = new Map(scheduler.tasks().map((task) => [task.name, task]));

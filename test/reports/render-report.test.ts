@@ -3,6 +3,7 @@ import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { diagnosisParagraph, percent, periodLabel, renderReport, scopeLabel } from "../../src/reports/render-report.ts";
 import type { Report } from "../../src/reports/report.ts";
 import type { Reply } from "../../src/reply.ts";
+import { fieldsOf, sectionsOf } from "../support/card-lines.ts";
 
 // The report's cards from figures given by hand (no database): what each figure becomes, in the
 // reader's language. The periods are in Shanghai time (UTC+8), the workspace's zone here.
@@ -62,8 +63,6 @@ function emptyReport(): Report {
   };
 }
 
-const fieldsOf = (reply: Reply, title: string) => reply.cards.find((c) => c.title === title)!.fields.map((f) => [f.label, f.value]);
-const itemsOf = (reply: Reply, title: string) => reply.cards.find((c) => c.title === title)!.sections.map((s) => [s.title, ...s.items]);
 
 describe("the report as cards", () => {
   it("shows every figure of a team's month, in English", async () => {
@@ -95,13 +94,13 @@ describe("the report as cards", () => {
       ["Repurchase (2+ orders ÷ won)", "50.0%"],
       ["Average sales cycle", "21.5 days"],
     ]);
-    expect(itemsOf(reply, "Lost in the period, by reason")).toEqual([["", "Price: 2", "—: 1", "gone-quiet: 1"]]);
-    expect(itemsOf(reply, "New leads by source")).toEqual([["", "展会: 3 (75.0%)", "(no source recorded): 1 (25.0%)"]]);
-    expect(itemsOf(reply, "Per rep")).toEqual([["", "wang: 1 new · 2 calls · 3 SMS · 4 visits · 5 filings · 6 won · on cadence 25.0%"]]);
+    expect(sectionsOf(reply, "Lost in the period, by reason")).toEqual([["", "Price: 2", "—: 1", "gone-quiet: 1"]]);
+    expect(sectionsOf(reply, "New leads by source")).toEqual([["", "展会: 3 (75.0%)", "(no source recorded): 1 (25.0%)"]]);
+    expect(sectionsOf(reply, "Per rep")).toEqual([["", "wang: 1 new · 2 calls · 3 SMS · 4 visits · 5 filings · 6 won · on cadence 25.0%"]]);
     const target = reply.cards.find((c) => c.title === "Lead target for 2026-11")!;
     expect(target.subtitle).toBe("Sales target ¥600,000 · revenue so far ¥80,000");
-    expect(itemsOf(reply, "Lead target for 2026-11")).toEqual([["", "展会 (50.0%): need 23, in 1, gap 22", "(no source recorded) (33.3%): need 15, in 0, gap 15"]]);
-    expect(itemsOf(reply, "Diagnosis")).toEqual([[
+    expect(sectionsOf(reply, "Lead target for 2026-11")).toEqual([["", "展会 (50.0%): need 23, in 1, gap 22", "(no source recorded) (33.3%): need 15, in 0, gap 15"]]);
+    expect(sectionsOf(reply, "Diagnosis")).toEqual([[
       "",
       "Now 5 Potential → 0 Intention → 1 Selection; 2 won in the period (the handbook's pyramid: 100 → 10 → 3–4 → 1–2). " +
         "The top is thin: 5 at the top for 1 further down, where the pyramid has about 7 times as many at the top — prospect more.",
@@ -126,11 +125,11 @@ describe("the report as cards", () => {
       ["Average deal (revenue ÷ orders with an amount)", "—"],
     ]);
     expect(fieldsOf(reply, "Management figures").map(([, value]) => value)).toEqual(["—", "¥0", "—", "—"]);
-    expect(itemsOf(reply, "Lost in the period, by reason")).toEqual([["", "none"]]);
-    expect(itemsOf(reply, "New leads by source")).toEqual([["", "none"]]);
-    expect(itemsOf(reply, "Per rep")).toEqual([["", "none"]]);
+    expect(sectionsOf(reply, "Lost in the period, by reason")).toEqual([["", "none"]]);
+    expect(sectionsOf(reply, "New leads by source")).toEqual([["", "none"]]);
+    expect(sectionsOf(reply, "Per rep")).toEqual([["", "none"]]);
     // No funnel row for a stage counts as 0 in the shape.
-    expect(itemsOf(reply, "Diagnosis")).toEqual([[
+    expect(sectionsOf(reply, "Diagnosis")).toEqual([[
       "",
       "Now 0 Potential → 0 Intention → 0 Selection; 0 won in the period (the handbook's pyramid: 100 → 10 → 3–4 → 1–2). There is no pipeline yet: add prospects first.",
     ]]);
@@ -141,7 +140,7 @@ describe("the report as cards", () => {
     const report = { ...fullReport(), reps: [{ ...fullReport().reps[0]!, onTime: 0, dueTouches: 0, compliance: null }] };
     const reply = renderReport(report, playbook, "en", ZONE, [{ name: "funnel.png", mimeType: "image/png", data: Buffer.from("png") }]);
     expect(reply.text).toBe("Report — team, 2026-11 (1–30 Nov 2026)\n1 chart attached.");
-    expect(itemsOf(reply, "Per rep")).toEqual([["", "wang: 1 new · 2 calls · 3 SMS · 4 visits · 5 filings · 6 won · on cadence —"]]);
+    expect(sectionsOf(reply, "Per rep")).toEqual([["", "wang: 1 new · 2 calls · 3 SMS · 4 visits · 5 filings · 6 won · on cadence —"]]);
   });
 
   it("in Chinese: full-width brackets and colons, and the sentences of the diagnosis joined without spaces", async () => {
@@ -151,8 +150,8 @@ describe("the report as cards", () => {
     expect(reply.text).toBe("报表：团队，2026年11月（2026年11月1日–30日）");
     expect(fieldsOf(reply, "本期变动")[4]).toEqual(["战败", "4（退单 1，成交后流失 2）"]);
     expect(fieldsOf(reply, "管理指标")[0]).toEqual(["近三个月成交率（2026年9月1日–11月30日：成交 ÷ 新增客源）", "33.3%（2/6）"]);
-    expect(itemsOf(reply, "本期战败原因")).toEqual([["", "价格：2", "—：1", "gone-quiet：1"]]);
-    expect(itemsOf(reply, "诊断")).toEqual([[
+    expect(sectionsOf(reply, "本期战败原因")).toEqual([["", "价格：2", "—：1", "gone-quiet：1"]]);
+    expect(sectionsOf(reply, "诊断")).toEqual([[
       "",
       "当前 5 潜在客户 → 0 意向客户 → 1 选型客户；本期成交 2（手册的倒金字塔：100 → 10 → 3–4 → 1–2）。" +
         "顶部太薄：顶层 5 个，下面各阶段共 1 个，而金字塔顶层约是下面的 7 倍——要多开发新客户。" +

@@ -3,6 +3,7 @@ import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { renderWeeklySummary } from "../../src/reports/render-weekly-summary.ts";
 import type { WeeklySummary } from "../../src/reports/weekly-summary.ts";
 import type { Reply } from "../../src/reply.ts";
+import { cardTitled as card, fieldsOf, sectionsOf } from "../support/card-lines.ts";
 
 // The weekly summary's cards from figures given by hand (no database). The week is the
 // workspace's (Shanghai, UTC+8): Monday 23 – Sunday 29 November 2026. Short dates are in the
@@ -58,9 +59,6 @@ function empty(): WeeklySummary {
   };
 }
 
-const card = (reply: Reply, title: string) => reply.cards.find((c) => c.title === title)!;
-const fieldsOf = (reply: Reply, title: string) => card(reply, title).fields.map((f) => [f.label, f.value]);
-const sectionsOf = (reply: Reply, title: string) => card(reply, title).sections.map((s) => [s.title, ...s.items]);
 
 describe("the weekly summary as cards", () => {
   it("shows every figure of the week, in English", async () => {

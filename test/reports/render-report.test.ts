@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { diagnosisParagraph, percent, periodLabel, renderReport, scopeLabel } from "../../src/reports/render-report.ts";
 import type { Report } from "../../src/reports/report.ts";
-import type { Reply } from "../../src/reply.ts";
 import { fieldsOf, sectionsOf } from "../support/card-lines.ts";
 
 // The report's cards from figures given by hand (no database): what each figure becomes, in the

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { renderWeeklySummary } from "../../src/reports/render-weekly-summary.ts";
 import type { WeeklySummary } from "../../src/reports/weekly-summary.ts";
-import type { Reply } from "../../src/reply.ts";
 import { cardTitled as card, fieldsOf, sectionsOf } from "../support/card-lines.ts";
 
 // The weekly summary's cards from figures given by hand (no database). The week is the

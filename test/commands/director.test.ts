@@ -170,3 +170,39 @@ describe("the shared pool", () => {
     expect((await wang.run(`claim #${n}`)).ok).toBe(true);
   });
 });
+
+describe("nudge (催办)", () => {
+  it("reminds the owner by a notice with the buttons to act, and keeps the nudge in the customer's history", async () => {
+    const { boss, li } = team("nudging");
+    await boss.run("help");
+    const n = await addAs(li, "add Nudge Co");
+    expect((await boss.run(`nudge #${n}   call them today `)).text).toBe(`li was reminded about #${n} Nudge Co.`);
+    // A notice is one per customer and instant: a second nudge a minute later is another one.
+    t.clock.set(new Date(t.clock.now.getTime() + 60_000).toISOString());
+    expect((await boss.run(`nudge #${n}`)).text).toBe(`li was reminded about #${n} Nudge Co.`);
+    expect(await notices("nudging")).toEqual([
+      ["user:li", `boss asks you to follow up #${n} Nudge Co: call them today.`],
+      ["user:li", `boss asks you to follow up #${n} Nudge Co.`],
+    ]);
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "nudging" } });
+    const [first] = await t.db.prisma.outboxMessage.findMany({ where: { workspaceId: ws.id, job: "notice" }, orderBy: { createdAt: "asc" } });
+    const payload = first!.payload as { ephemeral: boolean; cards: { title: string; actions: unknown[] }[] };
+    expect(payload.ephemeral).toBe(false);
+    expect(payload.cards.map((c) => [c.title, c.actions])).toEqual([[`#${n} Nudge Co`, [
+      { kind: "prompt", label: "Log call", command: `log #${n}@nudging call`, prompt: "What happened?", style: "primary" },
+      { kind: "run", label: "Open", command: `show #${n}@nudging` },
+    ]]]);
+    const customer = await row("nudging", n);
+    const notes = await t.db.prisma.activity.findMany({ where: { customerId: customer.id, channel: "note" }, orderBy: { createdAt: "asc" } });
+    expect(notes.map((a) => a.content)).toEqual(["Nudged by boss: call them today", "Nudged by boss"]);
+  });
+
+  it("is for directors only", async () => {
+    const { boss, li, wang } = team("nudge-rights");
+    await boss.run("help");
+    const n = await addAs(li, "add Rights Co");
+    const refused = await wang.run(`nudge #${n} hurry`);
+    expect(refused.ok).toBe(false);
+    expect(await notices("nudge-rights")).toEqual([]);
+  });
+});

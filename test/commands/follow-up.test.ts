@@ -84,4 +84,17 @@ describe("log, due and snooze", () => {
     expect((await rep.run("due")).cards).toHaveLength(1);
     expect((await rep.run(`snooze #${n} forever`)).text).toContain('I could not read "forever" as a span of time');
   });
+
+  it("asks how long when no span is given, and names the part of a span it could not read", async () => {
+    const rep = t.person("snooze-asker");
+    const n = await addSelection(t, rep, "add AskCo");
+    const missing = await rep.run(`snooze #${n}   `);
+    expect(missing.ok).toBe(false);
+    expect(missing.text).toBe("How long? Write it like 2d, 2 days, 12h, 1w, 2 weeks, 1 month, 两天, 2周 or 1个月 (at most 90 days).");
+    expect((await rep.run(`snooze #${n} 2 weks`)).text).toBe(
+      'I could not read "weks" in "2 weks" as a span of time. Write it like 2d, 2 days, 12h, 1w, 2 weeks, 1 month, 两天, 2周 or 1个月 (at most 90 days).',
+    );
+    // Nothing was snoozed by either.
+    expect((await t.db.prisma.customer.findFirstOrThrow({ where: { company: "AskCo" } })).snoozedUntil).toBeNull();
+  });
 });

@@ -1,16 +1,15 @@
+import { wordLookup } from "../domain/word-lookup.ts";
+
 export const ROLES = ["rep", "director", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-// A Map, not an object literal: a typed word such as "constructor" must not find Object's own keys.
-const ROLE_WORDS = new Map<string, Role>(Object.entries({
+/** The Role a typed word names, in English or Chinese, any case. */
+export const findRole = wordLookup<Role>({
   rep: "rep", 业务员: "rep", 销售: "rep",
   director: "director", 总监: "director", 销售总监: "director",
   admin: "admin", 管理员: "admin",
-}) as [string, Role][]);
+});
 
-export function findRole(word: string): Role | undefined {
-  return ROLE_WORDS.get(word.trim().toLowerCase());
-}
 
 /** Directors and admins see and change every customer of their workspace. */
 export function seesWholeTeam(role: string): boolean {

@@ -1,3 +1,5 @@
+import { wordLookup } from "./word-lookup.ts";
+
 /** Ways a rep touches a customer. A `note` is recorded too, but is never a touch. */
 export const TOUCH_CHANNELS = ["call", "sms", "visit", "email", "wechat"] as const;
 export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
@@ -9,16 +11,12 @@ export function isTouchChannel(value: string): value is TouchChannel {
   return (TOUCH_CHANNELS as readonly string[]).includes(value);
 }
 
-// A Map, not an object: a typed word like `constructor` must not find Object.prototype's.
-const KIND_WORDS = new Map(Object.entries<ActivityKind>({
+/** The ActivityKind a typed word names, in English or Chinese, any case. */
+export const findActivityKind = wordLookup<ActivityKind>({
   call: "call", phone: "call", 电话: "call", 打电话: "call", 通话: "call",
   sms: "sms", text: "sms", 短信: "sms",
   visit: "visit", meeting: "visit", 拜访: "visit", 上门: "visit", 见面: "visit",
   email: "email", mail: "email", 邮件: "email",
   wechat: "wechat", weixin: "wechat", 微信: "wechat",
   note: "note", 备注: "note", 笔记: "note",
-}));
-
-export function findActivityKind(word: string): ActivityKind | undefined {
-  return KIND_WORDS.get(word.trim().toLowerCase());
-}
+});

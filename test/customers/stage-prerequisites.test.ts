@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prerequisiteShapes } from "../playbook/prerequisite-shapes.ts";
 import type { Caller } from "../../src/crm/caller.ts";
 import type { Customer } from "../../src/db/types.ts";
 import {
@@ -7,7 +8,7 @@ import {
 import { DomainError } from "../../src/errors.ts";
 import { en } from "../../src/i18n/en.ts";
 import { zh } from "../../src/i18n/zh.ts";
-import { loadPlaybook, parsePlaybook } from "../../src/playbook/load-playbook.ts";
+import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 
 const playbook = await loadPlaybook("default");
 
@@ -82,26 +83,7 @@ describe("moving a customer into a stage with prerequisites", () => {
 });
 
 describe("a refusal naming several stages and grades to come from", () => {
-  const several = parsePlaybook(
-    `
-id: several
-name: { en: Several, zh: 多 }
-defaultStage: open
-stages:
-  - id: open
-    name: { en: Open, zh: 跟进 }
-    kind: open
-    grades:
-      - { id: A, name: { en: A, zh: A }, criterion: { en: a, zh: a }, cadence: { call: { every: 7 } } }
-      - { id: B, name: { en: B, zh: B }, criterion: { en: b, zh: b }, cadence: { call: { every: 9 } } }
-    defaultGrade: B
-  - { id: demo, name: { en: Demo, zh: 演示 }, kind: open }
-  - { id: deal, name: { en: Deal, zh: 商谈 }, kind: open, requires: { from: [{ stage: open, grades: [A, B] }, { stage: demo }] } }
-  - { id: won, name: { en: Won, zh: 成交 }, kind: won }
-  - { id: lost, name: { en: Lost, zh: 战败 }, kind: lost }
-`,
-    "several.yaml",
-  );
+  const several = prerequisiteShapes();
 
   it("lists each, its grades joined by a slash", () => {
     const [, text] = refusal(() => enforcePrerequisites(several, caller("rep"), customer("won", null), "deal", false));

@@ -110,7 +110,7 @@ export function dueRowsSql(playbook: Playbook, workspaceId: string, owners: { id
 type DueRow = DueCustomer & { dueTotal: bigint; overdueTotal: bigint; touches: unknown; position: bigint };
 
 /** A compact card per due customer, with the buttons a rep needs to clear it. */
-export function dueCard(playbook: Playbook, caller: Caller, item: DueItem, now: Date): Card {
+export function dueCard(playbook: Playbook, caller: Caller, item: Pick<DueItem, "customer" | "channels">, now: Date): Card {
   const { m, locale, timeZone } = caller;
   const { customer } = item;
   const ref = actionRef(customer, caller.workspace);

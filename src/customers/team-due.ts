@@ -8,8 +8,11 @@ import type { DueItem } from "./due-list.ts";
 export interface TeamDue {
   /** Per rep with something due today: how many, and how many of those are overdue. */
   reps: { ownerId: string; name: string; total: number; overdue: number }[];
-  /** The most urgent across the team: overdue first (longest overdue first), then soonest due. */
-  items: (DueItem & { ownerName: string })[];
+  /**
+   * The most urgent across the team: overdue first (longest overdue first), then soonest due. No
+   * overdue flag: the cards mark each channel from its own dates, and the counts are the reps'.
+   */
+  items: (Pick<DueItem, "customer" | "channels"> & { ownerName: string })[];
   total: number;
 }
 
@@ -42,7 +45,6 @@ export async function teamDueToday(tx: Tx, playbook: Playbook, caller: Caller, n
     items.push({
       customer,
       ownerName: owner.displayName,
-      overdue: customer.overdueAt !== null && customer.overdueAt <= now,
       channels: cadence.channels.filter((c) => c.dueAt <= endOfDay),
     });
   }

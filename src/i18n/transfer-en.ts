@@ -3,6 +3,9 @@
 /** Row counts with thousands separators (10,000), as both languages write them. */
 export const count = (n: number): string => n.toLocaleString("en-US");
 
+/** "1 customer", "2 customers", "10,000 customers". */
+const customers = (n: number): string => `${count(n)} customer${n === 1 ? "" : "s"}`;
+
 export const transferEn = {
   errors: {
     encoding: () => "I could not tell how this CSV is encoded. Save it again from Excel as \"CSV UTF-8\" (or as .xlsx) and send it again.",
@@ -60,13 +63,13 @@ export const transferEn = {
     nothingToCreate: () => "Nothing to create: every row is a duplicate or has a mistake.",
     checking: (file: string, rows: number) => `${file}: ${count(rows)} rows read; checking them against the workspace…`,
     progress: (written: number, total: number) => `Importing: ${count(written)} of ${count(total)} rows… (they are saved together at the end)`,
-    done: (n: number, from: number, to: number) => `Imported ${count(n)} customers (#${from}–#${to}). They are due on their grade's cadence from today.`,
+    done: (n: number, from: number, to: number) => `Imported ${customers(n)} (#${from}–#${to}). They are due on their grade's cadence from today.`,
     cancelled: () => "Import cancelled; nothing was written.",
     doneTitle: (file: string) => `Imported: ${file}`,
     cancelledTitle: (file: string) => `Import cancelled: ${file}`,
   },
   export: {
-    done: (n: number, file: string) => `Exported ${count(n)} customers: ${file}`,
+    done: (n: number, file: string) => `Exported ${customers(n)}: ${file}`,
     none: () => "No customers to export yet.",
     sheet: () => "Customers",
     savedTo: (path: string) => `Saved to ${path}`,

@@ -62,3 +62,43 @@ describe("due team: what the whole team must do today", () => {
     expect(reply.cards).toEqual([]);
   });
 });
+
+describe("due team: the order of the list and of the reps", () => {
+  it("puts the overdue first even when due later, then the soonest due, then by number; the reps by overdue, due, name", async () => {
+    const boss = t.person("boss", { workspace: "team-order" });
+    await boss.run("help");
+    const names = ["eve", "dan", "cat", "bob", "ann"];
+    for (const name of names) await t.person(name, { workspace: "team-order" }).run("help");
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "team-order" } });
+    const users = await t.db.prisma.user.findMany({ where: { workspaceId: ws.id } });
+    const id = (name: string) => users.find((u) => u.externalId === name)!.id;
+    // Thu 3 Dec 2026, 10:00 in Shanghai; every customer below is due by the end of the day.
+    t.clock.set("2026-12-03T02:00:00Z");
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day, 16)); // 00:00 in Shanghai on the next day
+    const rows: [number, string, Date, Date][] = [
+      // number, owner, next due, overdue from
+      [6, "eve", at(32), at(36)], // written before #5: the tie of #5 and #6 is the number's to break
+      [5, "ann", at(32), at(36)],
+      [1, "ann", at(30), at(33)], // due first of all, but not overdue yet
+      [2, "bob", at(31), at(31)], // overdue since 2 Dec, though due after #1
+      [3, "cat", at(32), at(35)],
+      [4, "dan", at(29), at(35)], // overdue from the same moment as #3, due earlier
+    ];
+    await t.db.prisma.customer.createMany({
+      data: rows.map(([number, owner, nextDueAt, overdueAt]) => ({
+        workspaceId: ws.id, number, ownerId: id(owner), company: `Co${number}`, companyKey: `co${number}`, stage: "potential", grade: "A",
+        classifiedAt: new Date("2026-11-20T02:00:00Z"), stageEnteredAt: new Date("2026-11-20T02:00:00Z"), nextDueAt, overdueAt,
+      })),
+    });
+    const reply = await boss.run("due team");
+    expect(reply.text).toBe("The team: 6 customers to contact today, 1 overdue, across 5 reps.");
+    expect(reply.cards[0]!.fields).toEqual([
+      { label: "bob", value: "1 due · 1 overdue" },
+      { label: "ann", value: "2 due" },
+      { label: "cat", value: "1 due" },
+      { label: "dan", value: "1 due" },
+      { label: "eve", value: "1 due" },
+    ]);
+    expect(reply.cards.slice(1).map((c) => c.title)).toEqual(["#2 Co2 · bob", "#1 Co1 · ann", "#4 Co4 · dan", "#3 Co3 · cat", "#5 Co5 · ann", "#6 Co6 · eve"]);
+  });
+});

@@ -43,7 +43,7 @@ describe("import: the confirm", () => {
     const onProgress = (update: Reply) => void told.push(update.text);
     const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["Company"], ["Yes Confirmed Co"]])], onProgress });
     expect(dry.ok).toBe(true);
-    expect((await t.crm.execute(admin.identity, "yes", { onProgress })).text).toMatch(/^Imported 1 customers/);
+    expect((await t.crm.execute(admin.identity, "yes", { onProgress })).text).toMatch(/^Imported 1 customer \(/);
     expect(told).toEqual([]);
     expect(await t.db.prisma.customer.count({ where: { company: "Yes Confirmed Co" } })).toBe(1);
   });

@@ -154,7 +154,7 @@ describe("Slack: import a file sent in a direct message, export as a file", () =
     await slack.command(rep, "add 'Rep Slack Co' mobile=13800138199");
     const from = slack.fake.calls.length;
     const answer = await slack.command(rep, "export csv", { channel: "C_SALES" });
-    expect(answer.text).toMatch(/^Exported 1 customers: customers-mine-\d{8}\.csv$/);
+    expect(answer.text).toMatch(/^Exported 1 customer: customers-mine-\d{8}\.csv$/);
     const opened = await slack.fake.waitFor("conversations.open", (c) => c.body.users === rep.id, { from });
     expect(opened).toBeDefined();
     const url = await slack.fake.waitFor("files.getUploadURLExternal", () => true, { from });

@@ -37,7 +37,8 @@ describe("due (今日)", () => {
     const { boss, li, zhRep } = await team("due-own");
     await dueToday("due-own", "li", 1, 2, 1);
     expect((await li.run("due")).text).toBe("2 customers to contact today, 1 overdue.");
-    expect((await boss.run("due")).text).toBe("Nothing is due today. Good time to find new prospects: /prospect add");
+    const nothing = await boss.run("due");
+    expect([nothing.text, nothing.cards]).toEqual(["Nothing is due today. Good time to find new prospects: /prospect add", []]);
     expect((await zhRep.run("今日")).text).toBe("今天没有要跟进的客户。正好去开发新客户：客户 新增");
   });
 
@@ -51,7 +52,8 @@ describe("due (今日)", () => {
 
   it("lets a director read one rep's day, named with @", async () => {
     const { boss, zhBoss } = await team("due-rep");
-    expect((await boss.run("due @li")).text).toBe("Nothing is due today for li.");
+    const nothing = await boss.run("due @li");
+    expect([nothing.text, nothing.cards]).toEqual(["Nothing is due today for li.", []]);
     expect((await zhBoss.run("今日 @li")).text).toBe("li 今天没有要跟进的客户。");
     await dueToday("due-rep", "li", 1, 3, 2);
     await dueToday("due-rep", "zhang", 10, 1);

@@ -30,11 +30,11 @@ export interface Runtime {
  * configured messengers (not yet started). Throws ConfigError, PlaybookError or
  * DataDirLockedError for the caller to explain.
  */
-export async function bootstrap(env: Record<string, string | undefined>, output: Writable): Promise<Runtime> {
+export async function bootstrap(env: Record<string, string | undefined>, output: Writable, options: { warm?: boolean } = {}): Promise<Runtime> {
   const config = loadConfig(env);
   const logger = createLogger();
   const playbook = await loadPlaybook(config.playbook);
-  const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, warm: options.warm ?? false } : { dataDir: config.dataDir });
   try {
     // The embedded database has one connection: commands past it would only queue inside it.
     const crm = withBackPressure(createCrm({ prisma: db.prisma, playbook, logger }), { concurrency: config.databaseUrl ? 8 : 1, logger });

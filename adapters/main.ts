@@ -27,7 +27,8 @@ async function main(): Promise<number> {
   const safety = createLogger();
   process.on("unhandledRejection", (reason) => safety.error("unhandled rejection; the bot keeps running", reason));
   try {
-    runtime = await bootstrap(process.env, process.stdout);
+    // Warmed: the bot serves people from its first minute (a one-off job needs only a few connections).
+    runtime = await bootstrap(process.env, process.stdout, { warm: true });
     void runtime.db.lost?.then((error) => {
       safety.error("the embedded database stopped; the bot stops so that it can be restarted", error);
       lostDatabase = true;

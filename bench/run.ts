@@ -58,7 +58,7 @@ interface Case {
 }
 
 const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
-const db = await openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir: null });
+let db = await openDatabase(scratch ? { databaseUrl: scratch.url } : { dataDir: null });
 const playbook = await loadPlaybook("default");
 const cases: Case[] = [];
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -74,6 +74,12 @@ try {
   const seedStart = performance.now();
   const seeded = await seedWorkspace(db, { customers, reps, now });
   console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  if (scratch) {
+    // The bot starts on a database that has its data: opened again, warmed as the bot opens it
+    // (adapters/bootstrap.ts). In-memory PGlite cannot be reopened; it has one connection anyway.
+    await db.close();
+    db = await openDatabase({ databaseUrl: scratch.url, warm: true });
+  }
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: seeded.workspaceId } });
   const endOfDay = endOfLocalDay(now, TZ);
   const size = { customers, reps };

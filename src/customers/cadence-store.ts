@@ -1,4 +1,4 @@
-import { queryRows, sqlTimestamp } from "../db/direct-sql.ts";
+import { queryRows, sqlTimestamp, withColumnsApart } from "../db/direct-sql.ts";
 import type { Customer, Tx } from "../db/types.ts";
 import { PrismaNamespace } from "../db/types.ts";
 import { TOUCH_CHANNELS, type TouchChannel } from "../domain/channels.ts";
@@ -87,26 +87,30 @@ export async function cadenceOf(tx: Tx, playbook: Playbook, customer: Customer):
  * Recomputes when the customer is next due and stores it on the row: "who is due today" is then
  * one indexed range query over `nextDueAt`, whatever the size of the customer base. `lastTouchAt`
  * is written in the same statement when a touch sets it (the cadence does not read it), with
- * the touches as read right after it was recorded, when they were.
+ * the touches as read right after it was recorded, when they were. `also` names more columns
+ * read in the same statement (a card's, see customer-view.ts): they come back in `also`.
  */
 export async function refreshCadence(
   tx: Tx,
   playbook: Playbook,
   customer: Customer,
   touched?: { lastTouchAt: Date; touches?: ChannelTouches[] },
-): Promise<{ customer: Customer; cadence: CadenceResult }> {
+  also?: { columns: PrismaNamespace.Sql; names: readonly string[] },
+): Promise<{ customer: Customer; cadence: CadenceResult; also?: Record<string, unknown> }> {
   const cadence = touched?.touches ? cadenceFrom(playbook, customer, touched.touches) : await cadenceOf(tx, playbook, customer);
   const sql = PrismaNamespace.sql;
   // One raw statement rather than the ORM's update: the same row back, a third of the CPU (a
   // logged call runs this on every command). `updatedAt` is set as Prisma's @updatedAt would.
-  const [updated] = await queryRows<Customer>(tx, sql`
+  const update = sql`
     UPDATE "Customer"
        SET "nextDueAt" = ${sqlTimestamp(cadence.nextDueAt)}::timestamp(3), "nextDueChannel" = ${cadence.nextDueChannel},
            "overdueAt" = ${sqlTimestamp(cadence.overdueAt)}::timestamp(3),
            ${touched ? sql`"lastTouchAt" = ${sqlTimestamp(touched.lastTouchAt)}::timestamp(3),` : sql``}
            "updatedAt" = ${new Date().toISOString()}::timestamp(3)
      WHERE "id" = ${customer.id}
-    RETURNING *`);
-  if (!updated) throw new Error(`customer ${customer.id} vanished while its cadence was refreshed`);
-  return { customer: updated, cadence };
+    RETURNING *`;
+  const [row] = await queryRows<Record<string, unknown>>(tx, also ? sql`WITH "updated" AS (${update}) SELECT "updated".*, ${also.columns} FROM "updated"` : update);
+  if (!row) throw new Error(`customer ${customer.id} vanished while its cadence was refreshed`);
+  const [updated, extra] = withColumnsApart<Customer>(row, also?.names ?? []);
+  return also ? { customer: updated, cadence, also: extra } : { customer: updated, cadence };
 }

@@ -6,6 +6,9 @@ import { companyKey } from "../domain/customer-fields.ts";
 import { parseNumberRef } from "./customer-ref.ts";
 import { isVisibleTo, visibleCustomers } from "./visibility.ts";
 import { looselyMatches } from "./name-match.ts";
+import { touchesFromJson, touchesJsonSql } from "./cadence-store.ts";
+import { withColumnsApart } from "../db/direct-sql.ts";
+import type { ChannelTouches } from "../playbook/cadence.ts";
 
 const MAX_CANDIDATES = 8;
 /** How many of the caller's customers a loose match looks through (a director's whole team). */
@@ -18,6 +21,15 @@ const LOOSE_POOL = 20_000;
  * the customers the caller may see and nothing else, so no match ever leaks another rep's.
  */
 export async function findCustomer(ctx: CommandContext, ref: string | undefined): Promise<Customer> {
+  return (await findCustomerWithTouches(ctx, ref, false)).customer;
+}
+
+/**
+ * The same, with the customer's per-channel touches read in the same statement when it is named
+ * by number (a logged call needs them before it writes: one round trip fewer); by name they are
+ * not read here.
+ */
+export async function findCustomerWithTouches(ctx: CommandContext, ref: string | undefined, withTouches = true): Promise<{ customer: Customer; touches?: ChannelTouches[] }> {
   if (!ref || !ref.trim()) fail("missing_ref", (m) => m.errors.missingRef());
   const { tx, caller } = ctx;
   const numbered = parseNumberRef(ref);
@@ -26,13 +38,20 @@ export async function findCustomer(ctx: CommandContext, ref: string | undefined)
     if (numbered.workspace !== undefined && numbered.workspace !== caller.workspace.externalId) {
       fail("other_workspace", (m) => m.errors.otherWorkspace());
     }
+    const sql = PrismaNamespace.sql;
     // Raw rather than the ORM's findUnique (same row, a third of the CPU): nearly every command starts here.
-    const [customer] = await queryRows<Customer>(tx, PrismaNamespace.sql`SELECT * FROM "Customer" WHERE "workspaceId" = ${caller.workspace.id} AND "number" = ${number}`);
-    if (!customer) fail("not_found", (m) => m.errors.noSuchNumber(number));
+    const touches = withTouches ? sql`, ${touchesJsonSql(sql`c."id"`, sql`c."stageEnteredAt"`)} AS "touchesRead"` : sql``;
+    const [row] = await queryRows<Record<string, unknown>>(tx, sql`SELECT c.*${touches} FROM "Customer" c WHERE c."workspaceId" = ${caller.workspace.id} AND c."number" = ${number}`);
+    if (!row) fail("not_found", (m) => m.errors.noSuchNumber(number));
+    const [customer, read] = withColumnsApart<Customer>(row, withTouches ? ["touchesRead"] : []);
     if (!isVisibleTo(caller, customer)) fail("forbidden", (m) => m.errors.notYours(number));
-    return customer;
+    return withTouches ? { customer, touches: touchesFromJson(read.touchesRead) } : { customer };
   }
-  const fragment = ref.trim();
+  return { customer: await findByName(ctx, ref.trim()) };
+}
+
+async function findByName(ctx: CommandContext, fragment: string): Promise<Customer> {
+  const { tx, caller } = ctx;
   const candidates = await tx.customer.findMany({
     where: {
       ...visibleCustomers(caller),

@@ -22,6 +22,18 @@ export async function queryRows<T>(tx: Tx | Prisma, sql: PrismaNamespace.Sql): P
   return (await query(sql.text, sql.values.map(parameter))) as T[];
 }
 
+/**
+ * A row of a table read with more columns than the table's (`SELECT c.*, … AS "x"`): the table's
+ * row as its own object, and the named extra columns apart.
+ */
+export function withColumnsApart<T>(row: Record<string, unknown>, names: readonly string[]): [T, Record<string, unknown>] {
+  if (names.length === 0) return [row as T, {}];
+  const own: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) (names.includes(key) ? extra : own)[key] = row[key];
+  return [own as T, extra];
+}
+
 /** Lets `queryRows` on this client (never on its transactions) use the pool directly. */
 export function queryDirectly(prisma: Prisma, pool: pg.Pool): void {
   direct.set(prisma, async (text, values) => (await pool.query({ text, values, types: PRISMA_TYPES })).rows);

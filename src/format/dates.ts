@@ -63,9 +63,12 @@ function localParts(when: Date, zone: string): LocalParts {
  * UTC, so the offset is remembered per quarter hour: formatToParts is the expensive part.
  */
 function offsetMs(ms: number, zone: string): number {
-  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
-  const known = offsets.get(key);
-  if (known !== undefined) return known;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  // Keyed by zone, then by quarter hour: no key string built per call (the morning job asks ~100k times).
+  let known = offsets.get(zone);
+  if (!known) offsets.set(zone, (known = new Map()));
+  const cached = known.get(quarter);
+  if (cached !== undefined) return cached;
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
@@ -78,13 +81,13 @@ function offsetMs(ms: number, zone: string): number {
   for (const part of formatter.formatToParts(new Date(ms))) parts[part.type] = part.value;
   const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const offset = shown - Math.floor(ms / 1000) * 1000;
-  if (offsets.size > 50_000) offsets.clear();
-  offsets.set(key, offset);
+  if (known.size > 50_000) known.clear();
+  known.set(quarter, offset);
   return offset;
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /** The instant at which the zone's clock shows this local date and time (DST gaps move forward). */
 function instantOf(zone: string, year: number, month: number, day: number): Date {

@@ -60,32 +60,34 @@ export async function enqueue(prisma: Prisma, entry: OutboxEntry, now: Date): Pr
 export async function enqueueMany(prisma: Prisma, entries: OutboxEntry[], now: Date, sql?: SqlQuery): Promise<Set<string>> {
   const added = new Set<string>();
   for (const chunk of chunked(entries, ENQUEUE_CHUNK)) {
-    // One JSON document as the parameter: binding thousands of array elements costs more than the
-    // insert itself. Read as `json`, each payload is cut out as text: parsing them into jsonb took
-    // half the insert. Through the bare driver when given: Prisma takes ~0.1 ms per KiB of parameter.
-    const batch = chunk.map((e) => ({
-      workspaceId: e.workspaceId, job: e.job, period: e.period, recipient: recipientKey(e.target), platform: e.platform, target: e.target, payload: e.reply === null ? null : toStoredPayload(e.reply),
-    }));
-    const params = [JSON.stringify(batch), now.toISOString()];
-    const rows = (sql ? await sql(INSERT_MANY, params) : await prisma.$queryRawUnsafe(INSERT_MANY, ...params)) as OutboxKeyRow[];
-    for (const row of rows) added.add(outboxKey(row));
+    // One parameter per value, each payload its own JSON text: PostgreSQL then only validates each
+    // payload, where reading them out of one JSON document (json_to_recordset) parsed every nested
+    // card into a record — twice the insert's time for a morning's lists. Through the bare driver
+    // when given: Prisma takes ~0.1 ms per KiB of parameter.
+    const params: unknown[] = [now.toISOString()];
+    const rows = chunk.map((e) => {
+      const at = params.push(e.workspaceId, e.job, e.period, recipientKey(e.target), e.platform, JSON.stringify(e.target), e.reply === null ? null : JSON.stringify(toStoredPayload(e.reply)));
+      return `($${at - 6}, $${at - 5}, $${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}::jsonb, $${at}::json)`;
+    });
+    const text = insertMany(rows.join(", "));
+    const inserted = (sql ? await sql(text, params) : await prisma.$queryRawUnsafe(text, ...params)) as OutboxKeyRow[];
+    for (const row of inserted) added.add(outboxKey(row));
   }
   return added;
 }
 
 type OutboxKeyRow = { workspaceId: string; job: string; period: string; recipient: string };
 
-const INSERT_MANY = `
+const insertMany = (values: string) => `
   INSERT INTO "OutboxMessage" ("id", "workspaceId", "job", "period", "recipient", "platform", "target", "payload", "status", "nextAttemptAt")
-  SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target",
-         CASE WHEN json_typeof(e."payload") = 'null' THEN NULL ELSE e."payload" END,
-         CASE WHEN e."payload" IS NULL OR json_typeof(e."payload") = 'null' THEN 'skipped' ELSE 'pending' END, $2::timestamp(3)
-    FROM json_to_recordset($1::json)
-         AS e("workspaceId" text, "job" text, "period" text, "recipient" text, "platform" text, "target" jsonb, "payload" json)
+  SELECT gen_random_uuid()::text, e."workspaceId", e."job", e."period", e."recipient", e."platform", e."target", e."payload",
+         CASE WHEN e."payload" IS NULL THEN 'skipped' ELSE 'pending' END, $1::timestamp(3)
+    FROM (VALUES ${values}) AS e("workspaceId", "job", "period", "recipient", "platform", "target", "payload")
   ON CONFLICT ("workspaceId", "job", "period", "recipient") DO NOTHING
   RETURNING "workspaceId", "job", "period", "recipient"`;
 
-// Bounds one statement's size (a morning list is a few KiB of JSON) without costing round trips.
+// Bounds one statement's size (a morning list is a few KiB of JSON) and its parameters (7 a row,
+// PostgreSQL takes 65,535) without costing round trips.
 const ENQUEUE_CHUNK = 2_000;
 
 export function outboxKey(row: { workspaceId: string; job: string; period: string; recipient: string }): string {

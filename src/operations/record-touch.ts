@@ -11,20 +11,29 @@ import type { Moved } from "./reclassify.ts";
 
 export const MAX_NOTE = 4000;
 
-/** Records a call, SMS, visit, email, WeChat message or a note; a touch restarts its channel's cadence. */
-export async function recordTouch(ctx: OperationContext, customer: Customer, input: { kind: ActivityKind; note: string }): Promise<Moved> {
+/**
+ * Records a call, SMS, visit, email, WeChat message or a note; a touch restarts its channel's
+ * cadence. `also`: more columns read with the customer's update (see refreshCadence).
+ */
+export async function recordTouch(
+  ctx: OperationContext,
+  customer: Customer,
+  /** `touches`: the customer's touches before this one, when read with it. */
+  input: { kind: ActivityKind; note: string; touches?: ChannelTouches[] },
+  also?: { columns: PrismaNamespace.Sql; names: readonly string[] },
+): Promise<Moved & { also?: Record<string, unknown> }> {
   assertMayChange(ctx.caller, customer);
   const { tx, now } = ctx;
   const note = input.note.trim();
   if (!note) fail("missing_note", (m) => m.errors.missingNote(m.channels[input.kind]));
   if (note.length > MAX_NOTE) fail("note_too_long", (m) => m.errors.tooLong(m.fields.note, MAX_NOTE));
-  const answered = await dueAnsweredByTouch(tx, ctx.playbook, customer, input.kind, now);
+  const answered = await dueAnsweredByTouch(tx, ctx.playbook, customer, input.kind, now, input.touches);
   const row = { workspaceId: customer.workspaceId, customerId: customer.id, userId: ctx.caller.user.id, channel: input.kind, content: note, at: now, ...answered };
   if (!isTouchChannel(input.kind)) {
     await insertActivity(tx, row);
-    return refreshCadence(tx, ctx.playbook, customer);
+    return refreshCadence(tx, ctx.playbook, customer, undefined, also);
   }
-  return refreshCadence(tx, ctx.playbook, customer, { lastTouchAt: now, touches: await insertTouch(tx, customer, row) });
+  return refreshCadence(tx, ctx.playbook, customer, { lastTouchAt: now, touches: await insertTouch(tx, customer, row) }, also);
 }
 
 type ActivityRow = { workspaceId: string; customerId: string; userId: string; channel: string; content: string; at: Date; dueAt: Date | null; overdueAt: Date | null };

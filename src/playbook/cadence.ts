@@ -92,13 +92,22 @@ interface Days {
   settle(instant: Date): Date;
 }
 
+const PLAIN_DAYS: Days = { add: addDays, settle: (instant) => instant };
+// One per calendar: the engine runs for every customer of a morning's lists.
+const calendarDays = new WeakMap<WorkCalendar, Days>();
+
 function daysOf(calendar: WorkCalendar | undefined): Days {
-  if (!calendar) return { add: addDays, settle: (instant) => instant };
-  const { zone } = calendar;
-  return {
-    add: (instant, days) => startOfLocalDate(addLocalDays(localDateOf(instant, zone), days), zone),
-    settle: (instant) => startOfLocalDate(nextWorkingDay(calendar, localDateOf(instant, zone)), zone),
-  };
+  if (!calendar) return PLAIN_DAYS;
+  let days = calendarDays.get(calendar);
+  if (!days) {
+    const { zone } = calendar;
+    days = {
+      add: (instant, n) => startOfLocalDate(addLocalDays(localDateOf(instant, zone), n), zone),
+      settle: (instant) => startOfLocalDate(nextWorkingDay(calendar, localDateOf(instant, zone)), zone),
+    };
+    calendarDays.set(calendar, days);
+  }
+  return days;
 }
 
 export function findStageById(playbook: Playbook, stageId: string): Stage {
@@ -113,7 +122,10 @@ export function findStageById(playbook: Playbook, stageId: string): Stage {
 
 /** The cadence that applies to a customer in this stage and grade (see the header for fallbacks). */
 export function rulesFor(playbook: Playbook, stage: string, grade: string | null): CadenceRules {
-  const found = findStageById(playbook, stage);
+  return rulesOfStage(findStageById(playbook, stage), grade);
+}
+
+function rulesOfStage(found: Stage, grade: string | null): CadenceRules {
   if (found.kind === "lost") return {};
   if (found.grades.length === 0) return found.cadence;
   const wanted = (grade ?? found.defaultGrade ?? "").toLowerCase();
@@ -129,10 +141,23 @@ export function rulesFor(playbook: Playbook, stage: string, grade: string | null
  * counts as it. The latest of them is the last touch; their numbers add up.
  */
 export function touchesFor(playbook: Playbook, touches: readonly ChannelTouches[], channel: TouchChannel): ChannelTouches {
-  const counting = touches.filter((t) => channelsCoveredBy(playbook, t.channel).includes(channel));
+  const counted = countingFor(playbook, channel);
+  const counting = touches.filter((t) => counted.has(t.channel));
   const last = counting.reduce<Date | null>((max, t) => (t.lastAt && (!max || t.lastAt > max) ? t.lastAt : max), null);
   return { channel, lastAt: last, countSinceStageEntered: counting.reduce((sum, t) => sum + t.countSinceStageEntered, 0) };
 }
+
+/** The channels whose touches count for `channel`, worked out once per playbook's `countsAs`. */
+function countingFor(playbook: Playbook, channel: TouchChannel): ReadonlySet<TouchChannel> {
+  let byChannel = counting.get(playbook.countsAs);
+  if (!byChannel) {
+    byChannel = new Map(TOUCH_CHANNELS.map((c) => [c, new Set(TOUCH_CHANNELS.filter((t) => channelsCoveredBy(playbook, t).includes(c)))]));
+    counting.set(playbook.countsAs, byChannel);
+  }
+  return byChannel.get(channel)!;
+}
+
+const counting = new WeakMap<Playbook["countsAs"], Map<TouchChannel, Set<TouchChannel>>>();
 
 /** The channels a touch on `channel` counts for: itself and what the playbook's `countsAs` adds. */
 export function channelsCoveredBy(playbook: Playbook, channel: TouchChannel): TouchChannel[] {
@@ -151,9 +176,10 @@ export function dueAnsweredBy(playbook: Playbook, cadence: CadenceResult, channe
 }
 
 export function computeCadence(playbook: Playbook, input: CadenceInput, calendar?: WorkCalendar): CadenceResult {
-  if (findStageById(playbook, input.stage).kind === "lost") return nothingDue();
+  const stage = findStageById(playbook, input.stage);
+  if (stage.kind === "lost") return nothingDue();
   const days = daysOf(calendar);
-  const rules = rulesFor(playbook, input.stage, input.grade);
+  const rules = rulesOfStage(stage, input.grade);
   const channels: ChannelDue[] = [];
   for (const channel of TOUCH_CHANNELS) {
     const rule = rules[channel];

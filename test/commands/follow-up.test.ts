@@ -19,6 +19,28 @@ describe("log, due and snooze", () => {
     expect(activity).toMatchObject({ channel: "call", content: "Spoke with the buyer about a 20-unit order" });
   });
 
+  it("stores on a touch the due it answers, counted from that channel's last touch, and shows the touch on the card it answers with", async () => {
+    // Potential A: call and SMS every 7 days, overdue 3 days later. Added Mon 23 Nov: both due Mon 30 Nov.
+    const rep = t.person("answers", { workspace: "log-answers" });
+    const n = await addAs(rep, "add AnswerCo grade=A");
+    t.clock.set("2026-11-25T02:00:00Z"); // Wed 25 Nov: an early SMS, nothing due yet
+    expect((await rep.run(`log #${n} sms sent the catalogue`)).ok).toBe(true);
+    t.clock.set("2026-12-02T02:00:00Z"); // Wed 2 Dec: the call is overdue-bound since Mon, the SMS due today
+    const reply = await rep.run(`log #${n} sms sent the price list`);
+    expect(reply.ok).toBe(true);
+    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "AnswerCo" } });
+    const latest = await t.db.prisma.activity.findFirstOrThrow({ where: { customerId: id, content: "sent the price list" } });
+    // A week after the last SMS (Wed 2 Dec), overdue 3 days later on Sat 5 Dec: a day off, so Mon 7 Dec.
+    // Counted from the add instead, it would be Mon 30 Nov and Thu 3 Dec.
+    expect({ dueAt: latest.dueAt, overdueAt: latest.overdueAt }).toEqual({
+      dueAt: new Date("2026-12-02T00:00:00+08:00"),
+      overdueAt: new Date("2026-12-07T00:00:00+08:00"),
+    });
+    const recent = reply.cards[0]!.sections.find((s) => s.title === "Recent activity")!.items;
+    expect(recent[0]).toContain("sent the price list");
+    expect(recent[1]).toContain("sent the catalogue");
+  });
+
   it("accepts Chinese channel words and refuses a missing note or an unknown channel", async () => {
     const rep = t.person("logger-cn", { locale: "zh-CN" });
     const n = await addAs(rep, "add 中文公司");

@@ -96,12 +96,12 @@ const IDLE_CONNECTION_MS = 10 * 60_000;
  * (p99 ~400 ms, against ~260 ms warmed; bench/README.md).
  */
 async function warmUp(pool: pg.Pool, size: number): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
-  try {
-    await Promise.all(clients.map((client) => client.query(WARM_UP)));
-  } finally {
-    for (const client of clients) client.release();
-  }
+  // Best effort: a server short of connections (max_connections) still lets the bot start; the
+  // pool opens what it can later, as it would have without this.
+  const opened = await Promise.allSettled(Array.from({ length: size }, () => pool.connect()));
+  const clients = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  await Promise.allSettled(clients.map((client) => client.query(WARM_UP)));
+  for (const client of clients) client.release();
 }
 
 const WARM_UP = `

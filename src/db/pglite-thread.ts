@@ -32,9 +32,6 @@ export interface ThreadTransaction {
   readonly closed: boolean;
 }
 
-/** The embedded database thread's young generation (MB): what V8 picks on its own for a small heap. */
-const WORKER_YOUNG_MB = 8;
-
 /**
  * PGlite on its own worker thread (src/db/pglite-worker.mjs), seen from the main thread through
  * the part of PGlite's API the Prisma adapter and the migrator use: `query`, `exec`,
@@ -57,10 +54,7 @@ export class PGliteThread {
   readonly lost = new Promise<Error>((resolve) => (this.onLost = resolve));
 
   private constructor() {
-    // A small young generation of its own: the thread only passes statements and rows between the
-    // bot and the WebAssembly database, and would otherwise take the 32 MB the bot's flags give
-    // the main thread (`npm start`), ~15 MiB more of resident memory for nothing.
-    this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    this.worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url));
     this.worker.on("message", (answer: Answer) => this.settle(answer));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`the embedded database thread stopped (exit code ${code})`)));

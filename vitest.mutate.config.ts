@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config.ts";
+import { LoadFailuresAsTests } from "./test/support/load-failures-as-tests.ts";
 
 // Used by `npm run mutate` only. Stryker's vitest runner forces the `threads` pool and runs
 // each mutant against the tests that cover it; MUTATE_TESTS (comma-separated globs) narrows
@@ -16,6 +17,9 @@ export default defineConfig({
     // Stryker runs its own workers (`concurrency`); one test file at a time inside each.
     maxWorkers: 1,
     isolate: true,
+    // Stryker's runner sees only the tests it finds: a test file that failed to load, or whose
+    // top-level beforeAll threw, gets a failed test here, or its mutant reads as Survived.
+    reporters: ["default", new LoadFailuresAsTests()],
     ...(include?.length ? { include } : {}),
   },
 });

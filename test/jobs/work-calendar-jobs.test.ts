@@ -65,4 +65,17 @@ describe("the calendar notice", () => {
     expect(again).toMatchObject({ queued: 0, alreadyDone: 1 });
     expect(d.out.delivered).toHaveLength(1);
   });
+
+  it("tells nobody while the calendar has the year, nor a workspace that chose no calendar; the notice is a plain message", async () => {
+    const admin = t.person("cal-quiet", { workspace: "cal-quiet" });
+    await admin.run("help");
+    const off = t.person("cal-off", { workspace: "cal-off" });
+    expect((await off.run("setup calendar none")).ok).toBe(true);
+    const d = deps();
+    await runCalendarNotice(d, { now: new Date("2026-11-30T02:07:00Z"), workspace: "cal-quiet" });
+    await runCalendarNotice(d, { now: new Date("2026-12-01T02:07:00Z"), workspace: "cal-off" });
+    expect(d.out.delivered).toEqual([]);
+    await runCalendarNotice(d, { now: new Date("2026-12-01T02:07:00Z"), workspace: "cal-quiet" });
+    expect(d.out.delivered.map((x) => x.reply)).toMatchObject([{ ok: true, ephemeral: false, cards: [] }]);
+  });
 });

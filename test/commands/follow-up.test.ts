@@ -113,9 +113,16 @@ describe("log, due and snooze", () => {
     const missing = await rep.run(`snooze #${n}   `);
     expect(missing.ok).toBe(false);
     expect(missing.text).toBe("How long? Write it like 2d, 2 days, 12h, 1w, 2 weeks, 1 month, 两天, 2周 or 1个月 (at most 90 days).");
-    expect((await rep.run(`snooze #${n} 2 weks`)).text).toBe(
+    // The code is what an adapter tells the two refusals apart by (a missing span, a span it could not read).
+    expect(missing.code).toBe("missing_duration");
+    const unread = await rep.run(`snooze #${n} 2 weks`);
+    expect(unread.text).toBe(
       'I could not read "weks" in "2 weks" as a span of time. Write it like 2d, 2 days, 12h, 1w, 2 weeks, 1 month, 两天, 2周 or 1个月 (at most 90 days).',
     );
+    expect(unread.code).toBe("bad_duration");
+    // Nothing at all after the word: which customer, not an internal error.
+    const bare = await rep.run("snooze");
+    expect({ ok: bare.ok, code: bare.code, text: bare.text }).toEqual({ ok: false, code: "missing_ref", text: "Which customer? Give its number like #12, or part of its name." });
     // Nothing was snoozed by either.
     expect((await t.db.prisma.customer.findFirstOrThrow({ where: { company: "AskCo" } })).snoozedUntil).toBeNull();
   });

@@ -93,7 +93,7 @@ const IDLE_CONNECTION_MS = 10 * 60_000;
  * Opens every connection of the pool and has each plan a statement over the tables commands
  * use. A new PostgreSQL backend loads its catalog caches on its first statements: without
  * this, the first burst of 20 people at once waited on eight new connections doing so (the
- * benchmark's first round of 20 callers: p99 250–285 ms before, 108–144 ms after; bench/README.md).
+ * benchmark's first round of 20 callers: p99 250–285 ms before, 108–145 ms after; bench/README.md).
  */
 async function warmUp(pool: pg.Pool, size: number): Promise<void> {
   // Best effort: a server short of connections (max_connections) still lets the bot start; the

@@ -28,7 +28,8 @@ describe("log, due and snooze", () => {
     t.clock.set("2026-12-02T02:00:00Z"); // Wed 2 Dec: the call is overdue-bound since Mon, the SMS due today
     const reply = await rep.run(`log #${n} sms sent the price list`);
     expect(reply.ok).toBe(true);
-    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "AnswerCo" } });
+    const { id, lastTouchAt } = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "AnswerCo" } });
+    expect(lastTouchAt).toEqual(new Date("2026-12-02T02:00:00Z"));
     const latest = await t.db.prisma.activity.findFirstOrThrow({ where: { customerId: id, content: "sent the price list" } });
     // A week after the last SMS (Wed 2 Dec), overdue 3 days later on Sat 5 Dec: a day off, so Mon 7 Dec.
     // Counted from the add instead, it would be Mon 30 Nov and Thu 3 Dec.

@@ -18,6 +18,19 @@ describe("reading the touches statement's JSON", () => {
     ]);
   });
 
+  it("reads a timestamp without a zone as UTC whatever the process's own zone", () => {
+    // A zone-less date string is local time to JavaScript: in Los Angeles this would be 8 hours off.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      const [call] = touchesFromJson([{ channel: "call", lastAt: "2026-11-21T01:00:00", count: 1 }]);
+      expect(call!.lastAt).toEqual(new Date(Date.UTC(2026, 10, 21, 1)));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("reads the same from the JSON as text", () => {
     const text = '[{"channel":"visit","lastAt":"2026-11-19T08:30:00","count":1}]';
     expect(touchesFromJson(text)[2]).toEqual({ channel: "visit", lastAt: new Date("2026-11-19T08:30:00Z"), countSinceStageEntered: 1 });

@@ -13,12 +13,13 @@ const DAY = 86_400_000;
 
 function setup(workspace: string) {
   const out = recordingMessenger();
-  const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } };
-  const run = () => runDirectorDigest(deps, { now: t.clock.now, workspace, digestAt: "09:00" });
+  const logs: string[] = [];
+  const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info: (line: string) => logs.push(line), warn() {}, error() {} } };
+  const run = (options: { respectLocalTime?: boolean } = {}) => runDirectorDigest(deps, { now: t.clock.now, workspace, digestAt: "09:00", ...options });
   const boss = t.person("boss", { workspace });
   const rep = t.person("rep", { workspace });
   const texts = (to: string) => out.delivered.filter((d) => d.to === `user:${workspace}:${to}`).map((d) => d.reply.text);
-  return { out, run, boss, rep, texts };
+  return { out, run, boss, rep, texts, logs };
 }
 
 describe("escalation", () => {
@@ -113,5 +114,53 @@ describe("the director's morning list", () => {
     expect((await boss.run(`nudge #${n}@daily call before Friday`)).text).toBe(`rep was reminded about #${n} Daily Co.`);
     await run(); // the notice goes out with the next delivery
     expect(texts("rep")).toContain(`boss asks you to follow up #${n} Daily Co: call before Friday.`);
+  });
+});
+
+describe("the daily run's clock", () => {
+  it("waits for 09:00 in the workspace's zone before applying the rules, and in the director's zone before the list, and counts each list once", async () => {
+    const { run, boss, rep, texts, logs } = setup("timed");
+    await boss.run("help");
+    expect((await boss.run("setup calendar none")).ok).toBe(true);
+    const n = await addSelection(t, rep, "add Timed Co"); // Mon 23 Nov: overdue after 5 days, escalated a day past that
+    t.clock.set("2026-11-30T00:30:00Z"); // Mon 30 Nov, 08:30 in Shanghai
+    expect(await run({ respectLocalTime: true })).toMatchObject({ queued: 0, alreadyDone: 0, nothingToSend: 0 });
+    expect([texts("rep"), texts("boss"), logs]).toEqual([[], [], []]);
+
+    t.clock.set("2026-11-30T01:00:00Z"); // 09:00
+    expect(await run({ respectLocalTime: true })).toMatchObject({ queued: 1, alreadyDone: 0, nothingToSend: 0 });
+    expect(texts("rep")).toEqual([`#${n} Timed Co is overdue past its threshold: your director has been told. Log a touch to clear it.`]);
+    expect(texts("boss")).toEqual(["Good morning, boss: 1 tracked overdue."]);
+    expect(logs).toEqual(["director-rules timed: 0 notices, 0 reclaimed, 1 escalated"]);
+
+    // Later the same day: the rules ran and the list went.
+    t.clock.set("2026-11-30T05:00:00Z");
+    expect(await run({ respectLocalTime: true })).toMatchObject({ queued: 0, alreadyDone: 1, nothingToSend: 0 });
+    expect(texts("rep")).toHaveLength(1);
+    expect(texts("boss")).toHaveLength(1);
+    expect(logs).toHaveLength(1);
+  });
+
+  it("counts a director with nothing to act on, and sends no list on the director's day off", async () => {
+    const { run, boss, rep, texts } = setup("dayoff");
+    await boss.run("help");
+    expect(await run()).toMatchObject({ queued: 0, alreadyDone: 0, nothingToSend: 1 });
+    await addAs(rep, `add "Sunday Co" stage=intention grade=A`); // Mon 23 Nov; intention A: weekly, overdue after 10
+    t.clock.set("2026-12-06T02:00:00Z"); // Sunday 6 Dec, 10:00 in Shanghai: overdue, but a day off
+    expect(await run()).toMatchObject({ queued: 0, alreadyDone: 0, nothingToSend: 0 });
+    expect(texts("boss")).toEqual([]);
+    t.clock.set("2026-12-07T02:00:00Z"); // Monday
+    expect(await run()).toMatchObject({ queued: 1, alreadyDone: 0, nothingToSend: 0 });
+    expect(texts("boss")).toHaveLength(1);
+  });
+
+  it("counts a list another run queued first as already done, when two runs meet", async () => {
+    const { run, boss, rep, texts } = setup("race");
+    await boss.run("help");
+    await addAs(rep, `add "Race Co" stage=intention grade=A`);
+    t.clock.set("2026-12-07T02:00:00Z"); // Monday: overdue since Thu 3 Dec
+    const [a, b] = await Promise.all([run(), run()]);
+    expect([a.queued + b.queued, a.alreadyDone + b.alreadyDone, a.nothingToSend + b.nothingToSend]).toEqual([1, 1, 0]);
+    expect(texts("boss")).toHaveLength(1);
   });
 });

@@ -49,6 +49,9 @@ describe("the morning digest", () => {
     const shanghai = d.out.delivered[0]!;
     expect(shanghai.key).toBe("morning-digest:2026-11-26:user:sh-boss");
     expect(shanghai.reply.text).toBe("Good morning, sh-boss: 1 customer to contact today.");
+    // A message for the channel, not an answer only its asker sees; one customer, so one card and no "more".
+    expect(shanghai.reply).toMatchObject({ ok: true, ephemeral: false, locale: "en" });
+    expect(shanghai.reply.cards).toHaveLength(1);
     expect(shanghai.reply.cards[0]!.title).toMatch(/ SH-Sel$/);
     expect(shanghai.reply.cards[0]!.sections[0]!.items).toEqual(["Call: due today", "Not contacted yet"]);
     expect(shanghai.reply.cards[0]!.actions.map((a) => a.label)).toEqual(["Log call", "Log SMS", "Snooze 1 day", "Open"]);
@@ -85,6 +88,16 @@ describe("the morning digest", () => {
     const again = await runMorningDigest(d, { now: t.clock.now, workspace: "many", respectLocalTime: true, digestAt: "09:00" });
     expect(again).toMatchObject({ queued: 0, nothingToSend: 0, alreadyDone: 110, sent: 0 });
     expect(d.out.delivered).toHaveLength(55);
+  });
+
+  it("counts a list another run queued first as already done, when two runs meet", async () => {
+    await seed("race", "race-rep", "Asia/Shanghai", [], ["Race"]);
+    const d = deps();
+    t.clock.set(new Date(t.clock.now.getTime() + 3 * DAY).toISOString());
+    const run = () => runMorningDigest(d, { now: t.clock.now, workspace: "race", digestAt: "09:00" });
+    const [a, b] = await Promise.all([run(), run()]);
+    expect([a.queued + b.queued, a.alreadyDone + b.alreadyDone, a.nothingToSend + b.nothingToSend]).toEqual([1, 1, 0]);
+    expect(d.out.delivered.map((x) => x.to)).toEqual(["user:race:race-rep"]);
   });
 
   it("answers in each rep's language", async () => {

@@ -227,7 +227,7 @@ describe("the weekly summary", () => {
     expect(byTitle["A-grade digest (2)"]!.sections[0]!.items[1]).toMatch(/^⚠ #\d+ W8 · Selection · rep1 · last —, next 26 Nov · OVERDUE$/);
     expect(byTitle["Filings waiting for approval (1)"]!.actions[0]).toMatchObject({ kind: "run", command: expect.stringMatching(/^approve #\d+@weekly2$/) });
 
-    await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
+    expect(await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" })).toMatchObject({ queued: 0, alreadyDone: 1, nothingToSend: 0 });
     expect(out.delivered).toHaveLength(1);
 
     // A director picks the team channel; next week's summary goes there, in the workspace's language.
@@ -246,5 +246,30 @@ describe("the weekly summary", () => {
     await runWeeklySummary(deps, { now: t.clock.now, workspace: "weekly2" });
     expect(out.delivered[2]!.reply.text).toBe("销售周报（2026年12月7日–13日）");
     expect(out.delivered[2]!.reply.locale).toBe("zh-CN");
+  });
+
+  it("records a week without customers as nothing to send, once; later weeks go to every director and admin, not to the reps", async () => {
+    const ws = "weekly7";
+    const boss = t.person("boss", { workspace: ws });
+    t.clock.set("2026-11-25T02:00:00Z");
+    expect((await boss.run("help")).ok).toBe(true);
+    const out = recordingMessenger();
+    const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } };
+    const run = () => runWeeklySummary(deps, { now: t.clock.now, workspace: ws });
+    t.clock.set("2026-11-30T01:00:00Z");
+    expect(await run()).toMatchObject({ queued: 0, nothingToSend: 1, alreadyDone: 0 });
+    expect(await run()).toMatchObject({ queued: 0, nothingToSend: 0, alreadyDone: 1 });
+    expect(out.delivered).toEqual([]);
+
+    t.clock.set("2026-12-01T02:00:00Z");
+    const director = t.person("dir", { workspace: ws });
+    const rep = t.person("rep", { workspace: ws });
+    expect((await director.run("help")).ok).toBe(true);
+    expect((await boss.run("role @dir director")).ok).toBe(true);
+    expect((await rep.run("add X1")).ok).toBe(true);
+    t.clock.set("2026-12-07T01:00:00Z");
+    expect(await run()).toMatchObject({ queued: 2, nothingToSend: 0, alreadyDone: 0, sent: 2 });
+    expect(out.delivered.map((d) => d.to).sort()).toEqual([`user:${ws}:boss`, `user:${ws}:dir`]);
+    expect(out.delivered.map((d) => d.reply.text)).toEqual(["Weekly summary, 30 Nov – 6 Dec 2026", "Weekly summary, 30 Nov – 6 Dec 2026"]);
   });
 });

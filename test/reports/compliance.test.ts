@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { complianceByRep } from "../../src/reports/weekly-figures.ts";
+import { complianceByRep, complianceRate } from "../../src/reports/weekly-figures.ts";
 import { computeWeeklySummary } from "../../src/reports/weekly-summary.ts";
 import { useCrm } from "../support/crm-fixture.ts";
 
@@ -44,6 +44,14 @@ describe("cadence compliance: due touches done on time", () => {
     const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "comp-week" } });
     const rep = await t.db.prisma.user.findFirstOrThrow({ where: { workspaceId: ws.id, externalId: "rep" } });
     expect(await complianceByRep(t.db.prisma, ws.id, WEEK, t.clock.now)).toEqual([{ userId: rep.id, onTime: 1, late: 1, owed: 1 }]);
+    // One person's: the boss logged nothing and holds nothing.
+    const boss = await t.db.prisma.user.findFirstOrThrow({ where: { workspaceId: ws.id, externalId: "boss" } });
+    expect(await complianceByRep(t.db.prisma, ws.id, WEEK, t.clock.now, { ownerId: boss.id })).toEqual([]);
+    expect(await complianceByRep(t.db.prisma, ws.id, WEEK, t.clock.now, { ownerId: rep.id })).toEqual([{ userId: rep.id, onTime: 1, late: 1, owed: 1 }]);
+    // 1 on time of 3 due; nothing due, no share.
+    expect(complianceRate({ onTime: 1, late: 1, owed: 1 })).toBeCloseTo(1 / 3);
+    expect(complianceRate({ onTime: 2, late: 0, owed: 2 })).toBe(0.5);
+    expect(complianceRate({ onTime: 0, late: 0, owed: 0 })).toBeNull();
 
     const summary = await computeWeeklySummary(t.db.prisma, t.crm.playbook, ws, WEEK, t.clock.now);
     expect(summary.compliance).toEqual([{ owner: "rep", onTime: 1, due: 3 }]);

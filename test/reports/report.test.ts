@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeReport } from "../../src/reports/report.ts";
 import { monthPeriod } from "../../src/reports/period.ts";
+import { weeklyTrend } from "../../src/reports/report-figures.ts";
+import { orderFigures } from "../../src/reports/weekly-figures.ts";
 import { useCrm } from "../support/crm-fixture.ts";
 
 const t = useCrm();
@@ -41,6 +43,10 @@ async function buildAutumn(workspace: string) {
   return { boss, wang, li };
 }
 
+/** The weeks of a trend with anything in them: [label (its Monday), new, won, lost]. */
+const busyWeeks = (trend: { label: string; new: number; won: number; lost: number }[]) =>
+  trend.filter((w) => w.new + w.won + w.lost > 0).map((w) => [w.label, w.new, w.won, w.lost]);
+
 describe("report figures against a hand-computed fixture", () => {
   it("computes November for the team: funnel, movements, results, §7 metrics, sources, per rep, diagnosis", async () => {
     await buildAutumn("r-team");
@@ -61,6 +67,8 @@ describe("report figures against a hand-computed fixture", () => {
     expect(r.conversion.rate).toBeCloseTo(1 / 3);
     expect(r.lostReasons).toEqual([]);
     expect(r.sources).toEqual([{ source: "展会", count: 1 }]);
+    // The boss (the admin) owns and logged nothing: no row. wang won one, li none.
+    expect(r.reps.map((x) => x.name)).toEqual(["wang", "li"]);
     const reps = Object.fromEntries(r.reps.map((x) => [x.name, x]));
     expect(reps.wang).toMatchObject({ newLeads: 0, calls: 1, sms: 0, visits: 0, filings: 0, wins: 1 });
     expect(reps.li).toMatchObject({ newLeads: 1, calls: 0, sms: 1, visits: 1, filings: 0, wins: 0 });
@@ -72,7 +80,8 @@ describe("report figures against a hand-computed fixture", () => {
     // never called since), B (won 10 Nov, its first call overdue on the 18th) and C (its SMS,
     // overdue since 30 Oct, held when it moved to intention A): 0 of 4.
     expect(reps.wang).toMatchObject({ onTime: 0, dueTouches: 4, compliance: 0 });
-    expect(r.diagnosis.map((f) => f.kind)).toEqual(["thinTop", "notProspecting"]);
+    // The open stages only: 2 potential at the top, 1 in the middle (won and lost are not the pipeline).
+    expect(r.diagnosis).toEqual([{ kind: "thinTop", top: 2, middle: 1 }, { kind: "notProspecting", newLeads: 1, won: 1 }]);
     // October: the five leads, A won, D lost for "price".
     const oct = await computeReport(t.db.prisma, t.crm.playbook, ws, monthPeriod("2026-10", t.clock.now, ws.timeZone)!, { kind: "team" }, t.clock.now);
     expect(oct.results).toMatchObject({ won: 1, orders: 1, revenue: 50_000, averageDeal: 50_000, newLeads: 5 });
@@ -82,6 +91,10 @@ describe("report figures against a hand-computed fixture", () => {
     expect(oct.trend.reduce((s, w) => s + w.new, 0)).toBe(5);
     expect(oct.trend.reduce((s, w) => s + w.won, 0)).toBe(1);
     expect(oct.trend.reduce((s, w) => s + w.lost, 0)).toBe(1);
+    // Each in the week (from its Monday) it happened: the leads of 5 Oct, A won and D lost on the 12th.
+    expect(busyWeeks(oct.trend)).toEqual([["10-05", 5, 0, 0], ["10-12", 0, 1, 1]]);
+    // Twelve weeks to 30 Nov: B won on 10 Nov (A's order then was a repeat), F added on the 16th.
+    expect(busyWeeks(r.trend)).toEqual([["10-05", 5, 0, 0], ["10-12", 0, 1, 1], ["11-09", 0, 1, 0], ["11-16", 1, 0, 0]]);
   });
 
   it("shows a rep's own figures, and — where a denominator is 0", async () => {
@@ -98,6 +111,76 @@ describe("report figures against a hand-computed fixture", () => {
     expect(reply.text).toContain("li");
     const reps = reply.cards.find((c) => c.title === "Per rep")!.sections[0]!.items;
     expect(reps).toEqual(["li: 1 new · 0 calls · 1 SMS · 1 visits · 0 filings · 0 won · on cadence 0.0%"]);
+  });
+
+  it("counts only a rep's own customers in their report, none released to the shared pool, in every figure", async () => {
+    const { li } = await buildAutumn("r-own");
+    expect((await li.run("release F no budget this year")).ok).toBe(true);
+    const ws = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: "r-own" } });
+    const user = await t.db.prisma.user.findFirstOrThrow({ where: { workspaceId: ws.id, externalId: "li" } });
+    const scope = { kind: "rep" as const, userId: user.id, name: "li" };
+    const report = (month: string) => computeReport(t.db.prisma, t.crm.playbook, ws, monthPeriod(month, t.clock.now, ws.timeZone)!, scope, t.clock.now);
+    const oct = await report("2026-10");
+    // li holds D (lost) and E (potential D); F went to the pool, A–C are wang's.
+    expect(oct.funnel.map((f) => [f.stage, f.total])).toEqual([["potential", 1], ["intention", 0], ["selection", 0], ["won", 0], ["lost", 1]]);
+    expect(oct.funnel[0]!.grades).toEqual([{ grade: "A", count: 0 }, { grade: "B", count: 0 }, { grade: "C", count: 0 }, { grade: "D", count: 1 }]);
+    // October: D and E added, D lost for "price"; wang's three leads and A's win are not li's.
+    expect(oct.movements).toMatchObject({ new: 2, promoted: 0, won: 0, lost: 1 });
+    expect(oct.results).toMatchObject({ won: 0, orders: 0, revenue: 0, averageDeal: null, newLeads: 2 });
+    expect(oct.totals).toEqual({ won: 0, revenue: 0, repurchaseRate: null, averageCycleDays: null });
+    expect(oct.lostReasons).toEqual([{ reason: "price", count: 1 }]);
+    expect(oct.sources).toEqual([{ source: "", count: 1 }, { source: "推荐", count: 1 }]);
+    expect(oct.conversion).toMatchObject({ leads: 2, won: 0, rate: 0, orders: 0, revenue: 0, averageDeal: null });
+    expect(busyWeeks(oct.trend)).toEqual([["10-05", 2, 0, 0], ["10-12", 0, 0, 1]]);
+    expect(oct.reps.map((r) => [r.name, r.newLeads, r.wins])).toEqual([["li", 2, 0]]);
+    // One potential, nothing in the middle, no win: nothing wrong with the shape.
+    expect(oct.diagnosis).toEqual([{ kind: "healthy" }]);
+    // The order figures of one owner: li's leads to the end of November are D and E.
+    expect((await orderFigures(t.db.prisma, ws.id, { start: oct.period.start, end: new Date("2026-11-30T16:00:00Z") }, { ownerId: user.id })).leads).toBe(2);
+    // November: F, added on the 16th, is in the pool now: li's month has no new lead.
+    const nov = await report("2026-11");
+    expect(nov.movements).toMatchObject({ new: 0, won: 0, lost: 0 });
+    expect(nov.sources).toEqual([]);
+    expect(nov.reps).toEqual([expect.objectContaining({ name: "li", newLeads: 0, calls: 0, sms: 1, visits: 1, wins: 0 })]);
+    expect(nov.target).toBeNull();
+  });
+
+  it("orders the lost reasons most first and the people by wins, then new leads, then name; lists every rep and whoever logged a touch", async () => {
+    const ws = "r-order";
+    const run = async (p: ReturnType<typeof t.person>, line: string) => expect((await p.run(line)).ok, line).toBe(true);
+    // Each joins in another order than the report's, so that the order is the report's.
+    const boss = t.person("boss", { workspace: ws });
+    await run(boss, "help"); // the admin: owns nothing
+    const [dan, amy, bob, cat] = ["dan", "amy", "bob", "cat"].map((name) => t.person(name, { workspace: ws }));
+    await run(dan!, "add D1");
+    await run(amy!, "add A1");
+    await run(bob!, "add B1");
+    await run(bob!, "add B2");
+    await run(cat!, "add C1");
+    await run(cat!, "won C1 5万");
+    const idle = t.person("idle", { workspace: ws });
+    await run(idle, "help"); // a rep with nothing yet
+    await run(boss, "log B1 call asked for the budget"); // the admin's touch on bob's customer
+    await run(amy!, "lost A1 timing");
+    await run(bob!, "lost B1 competitor");
+    await run(bob!, "lost B2 price");
+    await run(dan!, "lost D1 price");
+    t.clock.set(DEC_1);
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { externalId: ws } });
+    const period = monthPeriod("2026-11", t.clock.now, workspace.timeZone)!;
+    const r = await computeReport(t.db.prisma, t.crm.playbook, workspace, period, { kind: "team" }, t.clock.now);
+    expect(r.lostReasons).toEqual([{ reason: "price", count: 2 }, { reason: "competitor", count: 1 }, { reason: "timing", count: 1 }]);
+    expect(r.reps.map((x) => [x.name, x.wins, x.newLeads])).toEqual([["cat", 1, 1], ["bob", 0, 2], ["amy", 0, 1], ["dan", 0, 1], ["boss", 0, 0], ["idle", 0, 0]]);
+    expect(r.reps.find((x) => x.name === "boss")).toMatchObject({ calls: 1, role: "admin" });
+    // Nothing was due to idle: no touch to count, and no share.
+    expect(r.reps.find((x) => x.name === "idle")).toMatchObject({ calls: 0, onTime: 0, dueTouches: 0, compliance: null });
+    // idle's own report: no lead in the last three months, so no conversion rate (not 0 ÷ 0).
+    const user = await t.db.prisma.user.findFirstOrThrow({ where: { workspaceId: workspace.id, externalId: "idle" } });
+    const own = await computeReport(t.db.prisma, t.crm.playbook, workspace, period, { kind: "rep", userId: user.id, name: "idle" }, t.clock.now);
+    expect(own.conversion).toMatchObject({ leads: 0, won: 0, rate: null, averageDeal: null });
+    expect(own.reps.map((x) => x.name)).toEqual(["idle"]);
+    // No weeks asked, no trend.
+    expect(await weeklyTrend(t.db.prisma, workspace.id, [], ["lost"], {})).toEqual([]);
   });
 
   it("lets reps see only their own report; directors the team's or one rep's", async () => {
@@ -172,6 +255,15 @@ describe("the lead-target planner", () => {
     const target = month.cards.find((c) => c.title === "Lead target for 2026-12")!;
     expect(target.subtitle).toBe("Sales target ¥600,000 · revenue so far ¥0");
     expect(target.sections[0]!.items).toEqual(["展会 (40.0%): need 18, in 1, gap 17", "推荐 (60.0%): need 27, in 0, gap 27"]);
+    // The target is the team's month: not in a week's report, nor in a rep's own month.
+    const titles = async (reply: Promise<{ ok: boolean; cards: { title: string }[] }>) => {
+      const done = await reply;
+      expect(done.ok).toBe(true);
+      return done.cards.map((c) => c.title);
+    };
+    expect(await titles(boss.run("report week"))).not.toContain("Lead target for 2026-12");
+    expect(await titles(li.run("report month"))).not.toContain("Lead target for 2026-12");
+    expect(await titles(boss.run("report month"))).toContain("Lead target for 2026-12");
   });
 
   it("refuses with a clear reason: no history, not a director, a past month, an amount or shares it cannot read", async () => {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from "vitest";
+import type { CommandContext } from "../../src/commands/context.ts";
+import { customerCard } from "../../src/customers/customer-card.ts";
+import { messagesFor } from "../../src/i18n/messages.ts";
+import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import type { Reply } from "../../src/reply.ts";
 import { cardTitled, fieldsOf, sectionsOf } from "../support/card-lines.ts";
-import { addAs, useCrm, type Person } from "../support/crm-fixture.ts";
+import { addAs, addSelection, useCrm, type Person } from "../support/crm-fixture.ts";
 
 // A customer's card as `show` gives it, whoever reads it: what it says of the customer, its
 // sections (next touches, orders, filing gaps, owners, recent activity) and the buttons offered.
 const t = useCrm();
 
-/** The buttons of a card as [kind, label, command or the commands offered]. */
+/** The buttons of a card as [kind, label, command or the commands offered, style when it has one]. */
 function actionsOf(reply: Reply, title: string) {
-  return cardTitled(reply, title).actions.map((a) => [a.kind, a.label, a.kind === "choose" ? a.options.map((o) => `${o.label}: ${o.command}`) : "command" in a ? a.command : a.kind]);
+  return cardTitled(reply, title).actions.map((a) => [
+    a.kind, a.label, a.kind === "choose" ? a.options.map((o) => `${o.label}: ${o.command}`) : "command" in a ? a.command : a.kind,
+    ...("style" in a && a.style ? [a.style] : []),
+  ]);
 }
 
 async function show(person: Person, n: number): Promise<Reply> {
@@ -39,7 +46,7 @@ function team(workspace: string, locale: "en" | "zh-CN" = "en") {
 }
 
 const REP_ACTIONS = (ref: string) => [
-  ["prompt", "Log call", `log ${ref} call`],
+  ["prompt", "Log call", `log ${ref} call`, "primary"],
   ["prompt", "Log SMS", `log ${ref} sms`],
   ["prompt", "Log visit", `log ${ref} visit`],
   ["run", "Snooze 1 day", `snooze ${ref} 1d`],
@@ -50,7 +57,7 @@ describe("a customer's card", () => {
   it("shows the fields filled in, the owner, filing and MAN, the next touches, what filing lacks and the five latest activities, newest first", async () => {
     const { rep, start } = team("card-fields");
     await start();
-    const n = await addAs(rep, "add CardCo contact=Zhang mobile=13800138301 city=Foshan man=NA note=met-at-the-fair");
+    const n = await addAs(rep, "add CardCo contact=Zhang mobile=13800138301 city=Foshan man=MAN note=met-at-the-fair");
     const days = ["first", "second", "third", "fourth", "fifth", "sixth"];
     for (const [i, word] of days.entries()) {
       t.clock.advanceDays(1);
@@ -67,7 +74,7 @@ describe("a customer's card", () => {
       ["City", "Foshan"],
       ["Owner", "card-fields-rep"],
       ["Filing", "not filed"],
-      ["MAN (money, authority, need)", "AN"],
+      ["MAN (money, authority, need)", "MAN"],
       ["Note", "met-at-the-fair"],
     ]);
     expect(sectionsOf(reply, title)).toEqual([
@@ -87,8 +94,8 @@ describe("a customer's card", () => {
       ...REP_ACTIONS(ref),
       ["choose", "Change grade", [`A: grade ${ref} A`, `B: grade ${ref} B`, `C: grade ${ref} C`]],
       ["choose", "Change stage", [`Intention: stage ${ref} intention`, `Selection: stage ${ref} selection`, `Won: stage ${ref} won`]],
-      ["run", "Mark won", `won ${ref}`],
-      ["prompt", "Mark lost", `lost ${ref}`],
+      ["run", "Mark won", `won ${ref}`, "primary"],
+      ["prompt", "Mark lost", `lost ${ref}`, "danger"],
       ["run", "Submit filing", `file ${ref}`],
     ]);
   });
@@ -97,10 +104,14 @@ describe("a customer's card", () => {
     const { rep, start } = team("card-calllog");
     await start();
     const n = await addAs(rep, "add ShortLog Co contact=Li mobile=13800138302 province=Guangdong title=Buyer address=Road-1");
+    const title = `#${n} ShortLog Co`;
+    expect(sectionsOf(await show(rep, n), title)).toContainEqual(["Missing for filing", "Call log: 0 of 24 characters of substance — log what was discussed"]);
     await ok(rep, `log #${n} call hi, there!`);
     await ok(rep, `log #${n} sms a long message that is not a call and so does not count`);
-    const sections = sectionsOf(await show(rep, n), `#${n} ShortLog Co`);
-    expect(sections).toContainEqual(["Missing for filing", "Call log: 7 of 24 characters of substance — log what was discussed"]);
+    expect(sectionsOf(await show(rep, n), title)).toContainEqual(["Missing for filing", "Call log: 7 of 24 characters of substance — log what was discussed"]);
+    // 7 + 17 = 24: exactly enough, so nothing is missing any more.
+    await ok(rep, `log #${n} visit abcdefghijklmnopq`);
+    expect(sectionsOf(await show(rep, n), title).map((s) => s[0])).toEqual(["Next touches", "Recent activity"]);
   });
 
   it("offers the director approve and reject on a pending filing, the rep neither; a complete filing lacks nothing", async () => {
@@ -108,15 +119,17 @@ describe("a customer's card", () => {
     await start();
     const n = await addAs(rep, "add FiledCo contact=Wu mobile=13800138303 province=Guangdong title=Manager address=Road-2 stage=intention grade=A");
     await ok(rep, `log #${n} call Wu confirmed five units and asked for the delivery date next week`);
-    await ok(rep, `file #${n}`);
     const ref = `#${n}@card-filing`;
+    // Before it is filed the director is offered nothing to approve.
+    expect(actionsOf(await show(boss, n), `#${n} FiledCo`).at(-1)).toEqual(["run", "Submit filing", `file ${ref}`]);
+    await ok(rep, `file #${n}`);
     const asRep = await show(rep, n);
     expect(fieldsOf(asRep, `#${n} FiledCo`)).toContainEqual(["Filing", "waiting for approval"]);
     expect(actionsOf(asRep, `#${n} FiledCo`).map((a) => a[1])).not.toContain("Approve filing");
     const asBoss = await show(boss, n);
     expect(actionsOf(asBoss, `#${n} FiledCo`).slice(-2)).toEqual([
-      ["run", "Approve filing", `approve ${ref}`],
-      ["prompt", "Reject filing", `reject ${ref}`],
+      ["run", "Approve filing", `approve ${ref}`, "primary"],
+      ["prompt", "Reject filing", `reject ${ref}`, "danger"],
     ]);
     expect(actionsOf(asBoss, `#${n} FiledCo`).map((a) => a[1])).not.toContain("Submit filing");
     // Nothing is missing, so no section says so.
@@ -139,6 +152,9 @@ describe("a customer's card", () => {
     const title = `#${n} OrderCo`;
     const won = await show(rep, n);
     expect(cardTitled(won, title).subtitle).toBe("Won");
+    // No MAN, no note, no activity: no line and no section for them.
+    expect(fieldsOf(won, title)).toEqual([["Decision-maker", "Qian"], ["Mobile", "13800138304"], ["Owner", "card-orders-rep"], ["Filing", "not filed"]]);
+    expect(sectionsOf(won, title).map((s) => s[0])).toEqual(["Next touches", "Orders (3, ¥23,500)"]);
     expect(sectionsOf(won, title)).toContainEqual([
       "Orders (3, ¥23,500)",
       "Mon 23 Nov 2026 amount not yet known",
@@ -150,9 +166,9 @@ describe("a customer's card", () => {
     const ref = `#${n}@card-orders`;
     expect(actionsOf(won, title)).toEqual([
       ...REP_ACTIONS(ref),
-      ["prompt", "Add order", `order ${ref}`],
-      ["prompt", "Order cancelled", `lost ${ref} cancelled`],
-      ["prompt", "Customer churned", `lost ${ref} churned`],
+      ["prompt", "Add order", `order ${ref}`, "primary"],
+      ["prompt", "Order cancelled", `lost ${ref} cancelled`, "danger"],
+      ["prompt", "Customer churned", `lost ${ref} churned`, "danger"],
     ]);
 
     await ok(rep, `lost #${n} cancelled price changed`);
@@ -233,5 +249,74 @@ describe("a customer's card", () => {
       ["choose", "调整等级", [`A级: grade ${ref} A`, `C级: grade ${ref} C`, `D级: grade ${ref} D`]],
       ["choose", "调整阶段", [`意向客户: stage ${ref} 意向客户`, `选型客户: stage ${ref} 选型客户`, `成交客户: stage ${ref} 成交客户`]],
     ]);
+  });
+
+  it("marks the overdue from the start of the overdue day in the reader's own zone, counting the days from the due day", async () => {
+    const { rep, start } = team("card-zone");
+    await start();
+    // Potential A, added Mon 23 Nov 10:00 Shanghai: due Mon 30 Nov, overdue from Thu 3 Dec 00:00 Shanghai (Wed 2 Dec 11:00 in New York).
+    const n = await addAs(rep, "add ZoneCo contact=Ma mobile=13800138308 grade=A");
+    const reader = t.person("card-zone-boss", { workspace: "card-zone", timeZone: "America/New_York" });
+    t.clock.set("2026-12-02T14:00:00Z"); // Wed 09:00 in New York: the overdue moment is later today there
+    const next = sectionsOf(await show(reader, n), `#${n} ZoneCo`).find((s) => s[0] === "Next touches")!.slice(1);
+    expect(next).toEqual(["Call: overdue, due 3 days ago", "SMS: overdue, due 3 days ago"]);
+    // The rep in Shanghai (Wed 22:00) is not overdue yet.
+    const own = sectionsOf(await show(rep, n), `#${n} ZoneCo`).find((s) => s[0] === "Next touches")!.slice(1);
+    expect(own).toEqual(["Call: due 2 days ago", "SMS: due 2 days ago"]);
+  });
+
+  it("marks each line of a list: overdue with its days, due today, due days ago, the next date, nothing when nothing is due", async () => {
+    const { rep, start } = team("card-list");
+    await start();
+    // Potential A: due 7 days after the add, overdue 3 days after that.
+    const a = await addAs(rep, "add ListA grade=A"); // Mon 23 Nov: due Mon 30, overdue Thu 3 Dec
+    t.clock.set("2026-11-24T02:00:00Z");
+    const b = await addAs(rep, "add ListB grade=A"); // due Tue 1 Dec
+    t.clock.set("2026-11-26T02:00:00Z");
+    const c = await addAs(rep, "add ListC grade=A"); // due Thu 3 Dec
+    t.clock.set("2026-11-30T02:00:00Z");
+    const d = await addAs(rep, "add ListD grade=A"); // due Mon 7 Dec
+    const e = await addAs(rep, "add ListE grade=A");
+    await ok(rep, `lost #${e} price`);
+    t.clock.set("2026-12-03T02:00:00Z"); // Thu 3 Dec, 10:00
+    const reply = await ok(rep, "list");
+    expect(reply.cards[0]!.sections[0]!.items).toEqual([
+      `#${a} ListA · Potential · A · ⚠ OVERDUE, due 3 days ago`,
+      `#${b} ListB · Potential · A · due 2 days ago`,
+      `#${c} ListC · Potential · A · due today`,
+      `#${d} ListD · Potential · A · next Mon 7 Dec 2026`,
+      `#${e} ListE · Lost`,
+    ]);
+  });
+
+  it("offers no grade to a stage without grades", async () => {
+    const { rep, start } = team("card-selection");
+    await start();
+    const n = await addSelection(t, rep, "add SelectCo contact=He mobile=13800138309");
+    const labels = actionsOf(await show(rep, n), `#${n} SelectCo`).map((a) => a[1]);
+    expect(labels).not.toContain("Change grade");
+    expect(labels).toContain("Change stage");
+  });
+
+  it("does not ask an approved or won customer for what filing would lack (the playbook may ask more since)", async () => {
+    const { rep, start } = team("card-approved");
+    await start();
+    const n = await addAs(rep, "add ApprovedCo contact=Xu mobile=13800138310");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "ApprovedCo" } });
+    const user = await t.db.prisma.user.findFirstOrThrow({ where: { id: customer.ownerId } });
+    const workspace = await t.db.prisma.workspace.findFirstOrThrow({ where: { id: customer.workspaceId } });
+    const ctx = {
+      caller: { user, workspace, locale: "en", timeZone: "Asia/Shanghai", m: messagesFor("en") },
+      playbook: await loadPlaybook("default"),
+      now: t.clock.now,
+    } as unknown as CommandContext;
+    // A playbook that now asks for the province and 24 characters of call log, from a customer that has neither.
+    const gaps = { missing: ["province" as const], callLogChars: 24, callLogNeeded: 24 };
+    const sectionTitles = (status: string, stage = "potential") =>
+      customerCard(ctx, { customer: { ...customer, filingStatus: status, stage }, ownerName: "x", gaps }).sections.map((s) => [s.title, ...s.items]);
+    expect(sectionTitles("none")).toEqual([["Missing for filing", "Province"]]);
+    expect(sectionTitles("approved")).toEqual([]);
+    expect(sectionTitles("none", "won")).toEqual([]);
+    expect(customer.number).toBe(n);
   });
 });

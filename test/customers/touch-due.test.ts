@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cadenceFrom, readTouches } from "../../src/customers/cadence-store.ts";
 import { dueAnsweredByTouch } from "../../src/customers/touch-due.ts";
 import type { Customer, Tx } from "../../src/db/types.ts";
+import { playbookForWorkspace } from "../../src/calendar/workspace-playbook.ts";
 import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { addAs, useCrm } from "../support/crm-fixture.ts";
 
@@ -91,5 +92,30 @@ describe("what a touch answers", () => {
       return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, "call", t.clock.now), uses: counted.uses() };
     });
     expect(read).toEqual({ answered: { dueAt: null, overdueAt: null }, uses: 0 });
+  });
+
+  it("answers a due that falls on the customer's next due moment itself, logged at that instant", async () => {
+    // Potential A: a call and an SMS every 7 days, counted from each channel's last touch: both
+    // touched on Wed 25 Nov, both due from the start of Wed 2 Dec (Shanghai), the stored next due moment.
+    const n = await addAs(rep, "add 佛山准时五金 contact=冯先生 mobile=13800138205 grade=A");
+    t.clock.set("2026-11-25T02:00:00Z");
+    expect((await rep.run(`log #${n} call 问了交期和价格`)).ok).toBe(true);
+    expect((await rep.run(`log #${n} sms 发了报价单`)).ok).toBe(true);
+    const customer = await customerNumbered(n);
+    expect(customer.nextDueAt).toEqual(new Date("2026-12-02T00:00:00+08:00"));
+    // The workspace's own playbook: its work calendar makes a due day start at midnight, as stored.
+    const workspace = await t.db.prisma.workspace.findUniqueOrThrow({ where: { id: customer.workspaceId } });
+    const own = playbookForWorkspace(playbook, workspace);
+    const answered = await inTransaction((tx) => dueAnsweredByTouch(tx, own, customer, "call", customer.nextDueAt!));
+    expect(answered.dueAt).toEqual(new Date("2026-12-02T00:00:00+08:00"));
+  });
+
+  it("answers nothing for a channel that is not due although another is", async () => {
+    // Potential A, added Mon 23 Nov: the call and the SMS are due Mon 30 Nov; an email counts for neither.
+    const n = await addAs(rep, "add 顺德来访电器 contact=邓女士 mobile=13800138206 grade=A");
+    const customer = await customerNumbered(n);
+    const late = new Date("2026-12-01T02:00:00Z");
+    const answered = await inTransaction((tx) => dueAnsweredByTouch(tx, playbook, customer, "email", late));
+    expect(answered).toEqual({ dueAt: null, overdueAt: null });
   });
 });

@@ -8,13 +8,14 @@ import type { Reply } from "../reply.ts";
  * Tells someone other than the caller what a command did to them (a handover, a reclaim), in
  * their own language. The notice goes into the outbox inside the command's transaction, keyed
  * by what happened: it is sent once by the delivery tick, and never if the command was refused.
+ * A notice is never ephemeral (it goes to the person's direct messages): `compose` need not say so.
  */
 export async function notify(
   tx: Tx,
   workspace: Workspace,
   to: User,
   key: string,
-  compose: (m: Messages, locale: Locale) => Reply,
+  compose: (m: Messages, locale: Locale) => Omit<Reply, "ephemeral"> & { ephemeral?: false },
   now: Date,
 ): Promise<void> {
   const locale = to.locale as Locale;

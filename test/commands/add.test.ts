@@ -121,6 +121,40 @@ describe("add", () => {
     expect(reply.fieldErrors).toHaveProperty("company");
   });
 
+  it("takes the company's words as typed, one space apart, and sets no contact from them", async () => {
+    const rep = t.person("words-rep", { workspace: "add-words" });
+    expect((await rep.run("add Foshan   Tuoxin Kitchens")).text).toBe("Added #1 Foshan Tuoxin Kitchens.");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { workspace: { externalId: "add-words" }, number: 1 } });
+    expect(customer).toMatchObject({ company: "Foshan Tuoxin Kitchens", contact: null });
+  });
+
+  it("refuses a company given both first and as company=, in English and Chinese, writing nothing", async () => {
+    const rep = t.person("twice-rep", { workspace: "add-twice" });
+    const zh = t.person("twice-zh", { workspace: "add-twice", locale: "zh-CN" });
+    const twice = await rep.run("add Acme company=Acme2");
+    expect([twice.ok, twice.code, twice.text]).toEqual([false, "company_twice", "Give the company either first or as company=…, not both."]);
+    expect((await zh.run("新增 甲公司 公司=乙公司")).text).toBe("公司名称请放在最前面，或写成“公司=…”，不要两处都写。");
+    expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "add-twice" } } })).toBe(0);
+  });
+
+  it("names a stage the new customer may not start at with the other bad fields, in one reply", async () => {
+    const rep = t.person("stage-rep", { workspace: "add-stage" });
+    await t.person("stage-admin", { workspace: "add-stage" }).run("help");
+    const reply = await rep.run("add Acme mobile=123 stage=selection");
+    expect(reply.ok).toBe(false);
+    expect(Object.keys(reply.fieldErrors!)).toEqual(["mobile", "stage"]);
+    expect(reply.text).toContain('Mobile: "123" is not valid');
+    expect(reply.text).toContain("A new customer cannot start as Selection: ");
+    expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "add-stage" } } })).toBe(0);
+  });
+
+  it("records the MAN letters given with add", async () => {
+    const rep = t.person("man-rep", { workspace: "add-man" });
+    await addAs(rep, "add ManCo man=MA");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { workspace: { externalId: "add-man" } } });
+    expect([customer.manMoney, customer.manAuthority, customer.manNeed]).toEqual([true, true, false]);
+  });
+
   it("numbers customers per workspace", async () => {
     const elsewhere = t.person("other-ws", { workspace: "ws2" });
     const reply = await elsewhere.run("add Elsewhere");

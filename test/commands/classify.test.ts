@@ -66,6 +66,32 @@ describe("grade, stage, won and lost", () => {
     expect(back.nextDueAt).not.toBeNull();
   });
 
+  it("asks which grade or stage when none is given, in English and Chinese, and moves nothing", async () => {
+    const rep = t.person("asker", { workspace: "classify-ask" });
+    const zh = t.person("asker-zh", { workspace: "classify-ask", locale: "zh-CN" });
+    const n = await addAs(rep, "add AskCo");
+    const m = await addAs(zh, "新增 问公司");
+    const grade = await rep.run(`grade #${n}`);
+    expect([grade.ok, grade.code, grade.text]).toEqual([false, "missing_grade", "Which grade? e.g. /prospect grade #12 A"]);
+    const stage = await rep.run(`stage #${n}`);
+    expect([stage.ok, stage.code, stage.text]).toEqual([false, "missing_stage", "Which stage? e.g. /prospect stage #12 intention"]);
+    expect((await zh.run(`定级 #${m}`)).text).toBe("调整为哪个等级？例：客户 定级 #12 A");
+    expect((await zh.run(`阶段 #${m}`)).text).toBe("调整到哪个阶段？例：客户 阶段 #12 意向");
+    const moves = await t.db.prisma.stageChange.count({ where: { customer: { workspace: { externalId: "classify-ask" } } } });
+    expect(moves).toBe(2); // the two adds
+  });
+
+  it("lets a director force a stage past its prerequisites with force=yes, recorded as forced", async () => {
+    const boss = t.person("forcer", { workspace: "classify-force" });
+    const n = await addAs(boss, "add ForceCo");
+    expect((await boss.run(`stage #${n} selection`)).code).toBe("prerequisites");
+    t.clock.advanceDays(1);
+    expect((await boss.run(`stage #${n} selection force=yes`)).text).toBe(`#${n} is now Selection.`);
+    const { id } = await t.db.prisma.customer.findFirstOrThrow({ where: { workspace: { externalId: "classify-force" }, number: n } });
+    const changes = await t.db.prisma.stageChange.findMany({ where: { customerId: id }, orderBy: { at: "asc" } });
+    expect(changes.map((c) => [c.toStage, c.forced])).toEqual([["potential", false], ["selection", true]]);
+  });
+
   it("keeps an unknown lost reason in the rep's words", async () => {
     const rep = t.person("closer2");
     const n = await addAs(rep, "add OddCo");

@@ -39,6 +39,17 @@ describe("won (成交)", () => {
   });
 });
 
+describe("a quoted blank (\"  \") is no amount", () => {
+  it("wins with the amount unknown, and asks how much an order was", async () => {
+    const rep = t.person("blank", { workspace: "won-blank" });
+    const n = await addAs(rep, "add Blank");
+    expect((await rep.run(`won #${n} "   "`)).ok).toBe(true);
+    expect((await row("won-blank", n)).orders).toEqual([{ kind: "win", amount: null, note: null, cancelled: false }]);
+    expect((await rep.run(`order #${n} "   "`)).code).toBe("missing_amount");
+    expect((await rep.run(`order #${n} " 2万 "`)).text).toBe(`Order of ¥20,000 recorded on #${n}.`);
+  });
+});
+
 describe("order (订单)", () => {
   it("keeps the words after the amount as the order's note, and none when there are none", async () => {
     const rep = t.person("seller", { workspace: "order-words" });
@@ -83,6 +94,18 @@ describe("lost (战败) of a won customer", () => {
     expect([ra.lostReasons, ra.orders[0]!.cancelled]).toEqual([["price"], true]);
     expect([rb.lostReasons, rb.orders[0]!.cancelled]).toEqual([["competitor"], true]);
     expect([rc.lostReasons, rc.orders[0]!.cancelled]).toEqual([["price"], false]);
+  });
+
+  it.each([
+    ["cancelled", true], ["canceled", true], ["cancel", true], ["退单", true], ["撤单", true], ["订单取消", true],
+    ["churned", false], ["churn", false], ["流失", false], ["客户流失", false],
+  ])("reads %s as a loss that voids the orders: %s", async (word, cancelled) => {
+    const rep = t.person("loser", { workspace: "lost-each" });
+    const n = await addAs(rep, `add "Each ${word}"`);
+    await rep.run(`won #${n} 1万`);
+    expect((await rep.run(`lost #${n} ${word} 太贵`)).ok).toBe(true);
+    const { lostReasons, orders } = await row("lost-each", n);
+    expect([lostReasons, orders[0]!.cancelled]).toEqual([["price"], cancelled]);
   });
 
   it("reads those words as the reason itself when the customer is not won", async () => {

@@ -16,4 +16,22 @@ describe("the 4S playbook takes individual buyers", () => {
     const sameMobile = await rep.run("新增 王先生 手机=13800138000");
     expect(sameMobile.code).toBe("duplicate");
   });
+
+  it("names the customer after the buyer given only as the contact (the form's buyer's name)", async () => {
+    const rep = t.person("form-consultant", { workspace: "4s-form", locale: "zh-CN" });
+    expect((await rep.run("新增 负责人=李女士 手机=13800138001")).text).toBe("已新增 #1 李女士。");
+    const customer = await t.db.prisma.customer.findFirstOrThrow({ where: { workspace: { externalId: "4s-form" } } });
+    expect(customer).toMatchObject({ company: "李女士", contact: "李女士" });
+  });
+
+  it("asks for the buyer's name when none is given, on the contact field, in Chinese and English", async () => {
+    const zh = t.person("nameless-zh", { workspace: "4s-nameless", locale: "zh-CN" });
+    const en = t.person("nameless-en", { workspace: "4s-nameless" });
+    const refused = await zh.run("新增 手机=13800138002");
+    expect([refused.ok, refused.code, refused.text]).toEqual([false, "missing_company", "客户姓名为必填项。"]);
+    expect(Object.keys(refused.fieldErrors!)).toEqual(["contact"]);
+    expect(refused.fieldErrors!.contact).toBe("客户姓名为必填项。");
+    expect((await en.run("add mobile=13800138002")).text).toBe("Buyer's name is required.");
+    expect(await t.db.prisma.customer.count({ where: { workspace: { externalId: "4s-nameless" } } })).toBe(0);
+  });
 });

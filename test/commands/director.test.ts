@@ -197,6 +197,14 @@ describe("nudge (催办)", () => {
     expect(notes.map((a) => a.content)).toEqual(["Nudged by boss: call them today", "Nudged by boss"]);
   });
 
+  it("keeps the words as written, without the spaces inside their quotes", async () => {
+    const { boss, li } = team("nudge-quoted");
+    await boss.run("help");
+    const n = await addAs(li, "add Quoted Co");
+    expect((await boss.run(`nudge #${n} "  call them  "`)).ok).toBe(true);
+    expect(await notices("nudge-quoted")).toEqual([["user:li", `boss asks you to follow up #${n} Quoted Co: call them.`]]);
+  });
+
   it("is for directors only", async () => {
     const { boss, li, wang } = team("nudge-rights");
     await boss.run("help");

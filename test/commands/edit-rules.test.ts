@@ -51,6 +51,51 @@ describe("edit keeps the filing rules", () => {
   });
 });
 
+describe("edit's words", () => {
+  async function row(workspace: string, number: number) {
+    return t.db.prisma.customer.findFirstOrThrow({ where: { workspace: { externalId: workspace }, number } });
+  }
+
+  it("asks which customer, and for something to change, in English and Chinese", async () => {
+    const rep = t.person("ew-rep", { workspace: "edit-words" });
+    const zh = t.person("ew-zh", { workspace: "edit-words", locale: "zh-CN" });
+    const n = await numberOf(await rep.run("add Wordy"));
+    const bare = await rep.run("edit");
+    expect([bare.ok, bare.code, bare.text]).toEqual([false, "missing_ref", "Which customer? Give its number like #12, or part of its name."]);
+    const nothing = await rep.run(`edit #${n}`);
+    expect([nothing.code, nothing.text]).toEqual(["nothing_to_edit", "Nothing to change: add key=value pairs, e.g. /prospect edit #12 title=CEO"]);
+    const m = await numberOf(await zh.run("新增 乙公司"));
+    expect((await zh.run(`修改 #${m}`)).text).toBe("没有要修改的内容：请写“字段=值”，例如 客户 修改 #12 职位=总经理");
+  });
+
+  it("refuses words besides the customer, naming them, and changes nothing", async () => {
+    const rep = t.person("ew-rep", { workspace: "edit-unread" });
+    const n = await numberOf(await rep.run("add Unread"));
+    const refused = await rep.run(`edit #${n} the boss title=CEO`);
+    expect([refused.ok, refused.code, refused.text]).toEqual([false, "usage", 'I could not read "the boss": this command takes nothing there. Check /prospect help.']);
+    expect((await row("edit-unread", n)).title).toBeNull();
+  });
+
+  it("moves the stage and records the MAN letters", async () => {
+    const rep = t.person("ew-rep", { workspace: "edit-move" });
+    const n = await numberOf(await rep.run("add Mover grade=A"));
+    expect((await rep.run(`edit #${n} stage=intention man=MN`)).text).toBe(`Updated #${n}.`);
+    expect(await row("edit-move", n)).toMatchObject({ stage: "intention", manMoney: true, manAuthority: false, manNeed: true });
+  });
+
+  it("names a stage the customer may not enter with the other bad fields, in one reply, and changes nothing", async () => {
+    const rep = t.person("ew-rep", { workspace: "edit-prereq" });
+    await t.person("ew-admin", { workspace: "edit-prereq" }).run("help");
+    const n = await numberOf(await rep.run("add Early"));
+    const refused = await rep.run(`edit #${n} mobile=123 stage=selection title=CEO`);
+    expect(refused.ok).toBe(false);
+    expect(Object.keys(refused.fieldErrors!)).toEqual(["mobile", "stage"]);
+    expect(refused.text).toContain('Mobile: "123" is not valid');
+    expect(refused.text).toContain(`#${n} cannot move to Selection yet: `);
+    expect(await row("edit-prereq", n)).toMatchObject({ stage: "potential", title: null });
+  });
+});
+
 describe("calllog= answers the call that is due", () => {
   // Potential A: a call every 7 days, overdue 3 days later. Added Mon 23 Nov 10:00 in Shanghai,
   // the call is due from Mon 30 Nov 00:00 there and overdue from Thu 3 Dec 00:00.

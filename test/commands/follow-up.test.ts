@@ -53,6 +53,19 @@ describe("log, due and snooze", () => {
     expect(badChannel.text).toContain("“pigeon”不是联系方式");
   });
 
+  it("asks how they were contacted when no channel is given, and names a word that is none, in English and Chinese", async () => {
+    const rep = t.person("logger-ask", { workspace: "log-ask" });
+    const zh = t.person("logger-ask-zh", { workspace: "log-ask", locale: "zh-CN" });
+    const n = await addAs(rep, "add AskLogCo");
+    const m = await addAs(zh, "新增 问跟进公司");
+    const missing = await rep.run(`log #${n}`);
+    expect([missing.ok, missing.code, missing.text]).toEqual([false, "missing_channel", "How did you contact them? One of: call, sms, visit, email, wechat, note."]);
+    const bad = await rep.run(`log #${n} pigeon hello`);
+    expect([bad.ok, bad.code, bad.text]).toEqual([false, "bad_channel", '"pigeon" is not a way of contact. Use one of: call, sms, visit, email, wechat, note.']);
+    expect((await zh.run(`跟进 #${m}`)).text).toBe("用什么方式联系的？可选：call、sms、visit、email、wechat、note。");
+    expect(await t.db.prisma.activity.count({ where: { customer: { workspace: { externalId: "log-ask" } } } })).toBe(0);
+  });
+
   it("lists today's due customers overdue first, then by stage and grade, in the rep's own time zone", async () => {
     const rep = t.person("due-rep");
     const start = t.clock.now;
@@ -121,6 +134,8 @@ describe("log, due and snooze", () => {
       'I could not read "weks" in "2 weks" as a span of time. Write it like 2d, 2 days, 12h, 1w, 2 weeks, 1 month, 两天, 2周 or 1个月 (at most 90 days).',
     );
     expect(unread.code).toBe("bad_duration");
+    // A quoted blank is no span either.
+    expect((await rep.run(`snooze #${n} "   "`)).code).toBe("missing_duration");
     // Nothing at all after the word: which customer, not an internal error.
     const bare = await rep.run("snooze");
     expect({ ok: bare.ok, code: bare.code, text: bare.text }).toEqual({ ok: false, code: "missing_ref", text: "Which customer? Give its number like #12, or part of its name." });

@@ -58,7 +58,8 @@ describe("list: whose customers", () => {
     }
     expect((await zhRep.run("列表 团队")).text).toBe("只有销售总监可以查看整个团队的客户。");
     expect((await zhRep.run("列表 @boss")).text).toBe("只有销售总监可以查看整个团队的客户。");
-    expect((await zhRep.run("列表 紫色")).text).toBe("“紫色”既不是阶段、等级，也不是“我的”或“团队”。");
+    const purple = await zhRep.run("列表 紫色");
+    expect([purple.code, purple.text]).toEqual(["bad_filter", "“紫色”既不是阶段、等级，也不是“我的”或“团队”。"]);
     expect((await zhRep.run("列表")).text).toBe("没有符合条件的客户。");
   });
 
@@ -80,6 +81,13 @@ describe("list: whose customers", () => {
     expect(listed.items.map((i) => i.split(" · ")[0])).toEqual(Array.from({ length: 30 }, (_, i) => `#${32 - i} C${32 - i}`));
     expect(listed.footer).toBe("…and 2 more. Narrow it down: /prospect list <stage> <grade>");
     expect(listed.items[0]).toBe("#32 C32 · Potential · C · next Wed 9 Dec 2026");
+  });
+
+  it("shows no due mark on a customer with nothing due", async () => {
+    const { li } = await team("ls-nodue");
+    const n = (await li.run("add Closed")).text.match(/#(\d+)/)![1];
+    expect((await li.run(`lost #${n} price`)).ok).toBe(true);
+    expect(await items(li, "list lost")).toEqual({ title: "Your customers · Lost (1)", items: [`#${n} Closed · Lost`], footer: undefined });
   });
 
   it("names the filter in the Chinese title too", async () => {

@@ -5,7 +5,7 @@ import { readFieldInput } from "../../customers/field-input.ts";
 import { addForm, addFormRequired } from "../../customers/add-form.ts";
 import { stageName } from "../../customers/playbook-terms.ts";
 import { enforceNewCustomerPrerequisites } from "../../customers/stage-prerequisites.ts";
-import { addCustomer, resolveClassification, stageKind } from "../../operations/index.ts";
+import { addCustomer, resolveClassification } from "../../operations/index.ts";
 import { cardReply } from "../../reply.ts";
 import type { CommandHandler } from "../context.ts";
 
@@ -17,9 +17,9 @@ export const add: CommandHandler = async (command, ctx) => {
     return cardReply(m.add.formIntro(addFormRequired(ctx), start), [addForm(ctx)]);
   }
   // A stage the new customer may not start at is reported with the other fields, in one reply.
+  // (Only an open stage can have prerequisites: the playbook's checks refuse any other.)
   const input = readFieldInput(command.pairs, (stage, grade, force) => {
-    const klass = resolveClassification(ctx, null, stage, grade);
-    if (stageKind(ctx.playbook, klass.stage) === "open") enforceNewCustomerPrerequisites(ctx.playbook, ctx.caller, klass.stage, force);
+    enforceNewCustomerPrerequisites(ctx.playbook, ctx.caller, resolveClassification(ctx, null, stage, grade).stage, force);
   });
   const typedCompany = command.words.map((w) => w.value).join(" ").trim();
   if (typedCompany && input.fields.company) fail("company_twice", (m) => m.errors.companyTwice());

@@ -3,7 +3,7 @@ import { findCustomer } from "../../customers/find-customer.ts";
 import { replyWithCustomer } from "../../customers/customer-view.ts";
 import { readFieldInput } from "../../customers/field-input.ts";
 import { enforcePrerequisites } from "../../customers/stage-prerequisites.ts";
-import { editCustomer, resolveClassification, stageKind } from "../../operations/index.ts";
+import { editCustomer, resolveClassification } from "../../operations/index.ts";
 import type { CommandHandler } from "../context.ts";
 
 /** `edit <ref> key=value…`; `key=` clears a field. */
@@ -12,9 +12,9 @@ export const edit: CommandHandler = async (command, ctx) => {
   if (command.pairs.length === 0) fail("nothing_to_edit", (m) => m.errors.nothingToEdit());
   if (command.words.length > 1) fail("usage", (m) => m.errors.unreadWords(command.words.slice(1).map((w) => w.value).join(" ")));
   // A stage the customer may not enter is reported with the other fields, in one reply.
+  // (Only an open stage can have prerequisites: the playbook's checks refuse any other.)
   const { fields, stage, grade, man, callLog, force } = readFieldInput(command.pairs, (s, g, f) => {
-    const target = resolveClassification(ctx, customer, s, g);
-    if (stageKind(ctx.playbook, target.stage) === "open") enforcePrerequisites(ctx.playbook, ctx.caller, customer, target.stage, f);
+    enforcePrerequisites(ctx.playbook, ctx.caller, customer, resolveClassification(ctx, customer, s, g).stage, f);
   });
   const { moved, refiled } = await editCustomer(ctx, customer, {
     fields,

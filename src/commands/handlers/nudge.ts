@@ -16,7 +16,7 @@ export const nudge: CommandHandler = async (command, ctx) => {
   await recordTouch(ctx, customer, { kind: "note", note: caller.m.director.nudgeNote(caller.user.displayName, words) });
   const ref = actionRef(customer, caller.workspace);
   await notify(tx, caller.workspace, owner, `nudge:${customer.id}:${now.toISOString()}`, (m) => ({
-    ok: true, ephemeral: false, text: m.director.nudged(caller.user.displayName, title, words),
+    ok: true, text: m.director.nudged(caller.user.displayName, title, words),
     cards: [card(title, { actions: [
       { kind: "prompt", label: m.actions.logCall, command: `log ${ref} call`, prompt: m.actions.notePrompt, style: "primary" },
       { kind: "run", label: m.actions.open, command: `show ${ref}` },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobDeps } from "../../src/jobs/job-deps.ts";
-import { runDirectorDigest } from "../../src/jobs/director-digest.job.ts";
+import { directorDigestJob, runDirectorDigest } from "../../src/jobs/director-digest.job.ts";
 import { addAs, addSelection, useCrm } from "../support/crm-fixture.ts";
 import { recordingMessenger } from "../support/recording-messenger.ts";
 
@@ -162,5 +162,21 @@ describe("the daily run's clock", () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect([a.queued + b.queued, a.alreadyDone + b.alreadyDone, a.nothingToSend + b.nothingToSend]).toEqual([1, 1, 0]);
     expect(texts("boss")).toHaveLength(1);
+  });
+
+  it("as scheduled, at the deployment's hour, lists for every director and admin, not for a rep", async () => {
+    const { boss, rep } = setup("scheduled");
+    await boss.run("help");
+    await rep.run("help");
+    const second = t.person("deputy", { workspace: "scheduled" });
+    await second.run("help");
+    expect((await boss.run("role @deputy director")).ok).toBe(true);
+    const out = recordingMessenger();
+    const deps: JobDeps = { prisma: t.db.prisma, playbook: t.crm.playbook, messengers: [out.messenger], now: () => t.clock.now, logger: { info() {}, warn() {}, error() {} } };
+    const settings = { digestAt: "11:00", weeklyCron: "0 17 * * 5" };
+    // Mon 23 Nov, 10:00 in Shanghai: before the deployment's 11:00.
+    expect(await directorDigestJob.run(deps, { now: t.clock.now, workspace: "scheduled", respectLocalTime: true }, settings)).toMatchObject({ queued: 0, nothingToSend: 0 });
+    t.clock.set("2026-11-23T03:00:00Z"); // 11:00: the admin and the director, nothing to act on yet
+    expect(await directorDigestJob.run(deps, { now: t.clock.now, workspace: "scheduled", respectLocalTime: true }, settings)).toMatchObject({ queued: 0, nothingToSend: 2, alreadyDone: 0 });
   });
 });

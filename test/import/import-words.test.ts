@@ -30,6 +30,7 @@ describe("import without one file", () => {
     expect(en.text).toMatch(/^Send me the customer file \(\.xlsx or \.csv\)/);
     expect(en.cards).toHaveLength(1);
     expect(en.cards[0]!.title).toBe("import customers from an Excel or CSV file");
+    expect(en.cards[0]!.sections.map((s) => s.title)).toEqual([""]);
     expect(en.cards[0]!.sections[0]!.items).toHaveLength(3);
     expect(en.cards[0]!.sections[0]!.items[0]).toBe(en.text);
     expect(en.cards[0]!.sections[0]!.items[2]).toBe(

@@ -66,7 +66,8 @@ export function customerCard(ctx: CommandContext, view: CustomerView): Card {
     label: m.fields[f],
     value: String(customer[f]),
   }));
-  fields.push({ label: m.fields.owner, value: ownerName });
+  // A pooled customer keeps its last owner's id, but nobody owns it: the card says where it is.
+  fields.push({ label: m.fields.owner, value: customer.pooledAt ? m.pool.since(formatDate(customer.pooledAt, timeZone, locale)) : ownerName });
   fields.push({ label: m.fields.filing, value: m.filingStatus(customer.filingStatus, customer.filingNote) });
   const man = [customer.manMoney && "M", customer.manAuthority && "A", customer.manNeed && "N"].filter(Boolean).join("");
   if (man) fields.push({ label: m.fields.man, value: man });

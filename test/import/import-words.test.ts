@@ -62,6 +62,16 @@ describe("import without one file", () => {
   });
 });
 
+describe("import of a big file", () => {
+  it("checks it where nobody listens for progress (no messenger to tell)", async () => {
+    const { admin } = await people("iw-big");
+    const rows = Array.from({ length: 2_000 }, (_, i) => [`Quiet Customer ${i}`]);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["Company"], ...rows])] });
+    expect(dry.ok, dry.text).toBe(true);
+    expect(dry.text).toContain("2,000 to create");
+  }, 60_000);
+});
+
 describe("import confirm and cancel words", () => {
   it("confirms with 确认 and cancels with 取消 or CANCEL, each replying with a card of its own", async () => {
     const { admin, zh } = await people("iw-words");

@@ -73,6 +73,8 @@ describe("report: whose", () => {
     await t.crm.execute({ ...t.person("U8", { workspace: "rw-id-first" }).identity, displayName: "chen" }, "help");
     expect(await whose(boss, "report @chen")).toBe("Chen Jie");
     expect(await whose(boss, "report @U8")).toBe("chen");
+    // By name alone (no id is "CHEN"), in any case.
+    expect(await whose(boss, "report @CHEN")).toBe("chen");
   });
 
   it("refuses a rep the team's or another's, in English and Chinese", async () => {
@@ -104,5 +106,22 @@ describe("report: which period", () => {
     const future = await boss.run("report 2026-12");
     expect([future.code, future.text]).toEqual(["bad_period", "2026-12 has not begun: there is nothing to report yet."]);
     expect((await zhRep.run("报表 2026-12")).text).toBe("2026-12 还没开始，没有可报的数据。");
+  });
+});
+
+describe("report: its charts", () => {
+  it("titles them by whose report and which period it is", async () => {
+    const { boss } = await team("rw-charts");
+    // Nothing recorded, so the figures drawn are the same: only the titles tell the charts apart.
+    const funnel = async (line: string) => {
+      const reply = await boss.run(line);
+      const file = reply.files?.find((f) => f.name === "funnel.png");
+      expect(file, line).toBeDefined();
+      return Buffer.from(file!.data);
+    };
+    const teamMonth = await funnel("report");
+    expect(teamMonth.equals(await funnel("report team month"))).toBe(true);
+    expect(teamMonth.equals(await funnel("report me"))).toBe(false);
+    expect(teamMonth.equals(await funnel("report week"))).toBe(false);
   });
 });

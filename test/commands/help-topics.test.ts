@@ -39,6 +39,20 @@ describe("help (帮助)", () => {
     expect(topic.some((line) => line.startsWith("Under this playbook") || line.startsWith("Into "))).toBe(false);
   });
 
+  it("gives one command's card whole: no text beside it, the summary then the details, and no section title", async () => {
+    const en = t.person("reader", { workspace: "help-card" });
+    const reply = await en.run("help ls");
+    expect(reply.text).toBe("");
+    expect(reply.cards).toEqual([{
+      title: "/prospect list [stage] [grade] [mine|team]",
+      subtitle: "list / 列表 / 列出 / ls",
+      fields: [],
+      sections: [{ title: "", items: ["list customers", "Example: /prospect list intention A"] }],
+      actions: [],
+    }]);
+    expect((await en.run("help")).cards[0]!.sections.map((s) => s.title)).toEqual([""]);
+  });
+
   it("adds which touches count for others to log, and the stages' prerequisites to stage", async () => {
     const en = t.person("reader", { workspace: "help-playbook" });
     const zh = t.person("zhreader", { workspace: "help-playbook", locale: "zh-CN" });

@@ -39,11 +39,14 @@ describe("pool (公海)", () => {
     await pooled(rep, [
       { number: 1, company: "Bare", daysAgo: 2 },
       { number: 2, company: "Placed", daysAgo: 3, province: "广东", city: "佛山" },
+      // An empty field is no field: no leading " · ".
+      { number: 3, company: "Half", daysAgo: 4, province: "", city: "佛山" },
     ]);
     const reply = await rep.run("pool");
     expect(reply.cards.map((c) => [c.title, c.subtitle, c.sections[0]!.items])).toEqual([
       ["#1 Bare", "Potential · C", ["in the pool since Sat 21 Nov 2026"]],
       ["#2 Placed", "Potential · C", ["广东 · 佛山", "in the pool since Fri 20 Nov 2026"]],
+      ["#3 Half", "Potential · C", ["佛山", "in the pool since Thu 19 Nov 2026"]],
     ]);
   });
 

@@ -74,9 +74,18 @@ describe("target (目标)", () => {
     expect(refusal(await boss.run("target 2026-12 40万 展会=50.6% 推荐=50%"))).toEqual([false, "bad_share", "The shares add up to 100.6%; they must add up to 100%."]);
   });
 
+  it("reads a share as a percentage up to 100, with a space before the sign, or as a fraction from 0 to 1", async () => {
+    const { boss } = await history("tg-spell");
+    for (const shares of ["展会=100% 推荐=0%", "展会='60 %' 推荐=40%", "展会=.25 推荐=0.75", "展会=1.00 推荐=0", "展会=0.125 推荐=0.875", "展会=33.33% 推荐=33.33% 网络=33.34%"]) {
+      const reply = await boss.run(`target 2026-12 40万 ${shares}`);
+      expect([shares, reply.ok, reply.cards[0]?.sections[0]?.title]).toEqual([shares, true, "Shares by source: as given."]);
+    }
+    expect((await boss.run("target 2026-12 40万 展会='60 %' 推荐=40%")).cards[0]!.sections[0]!.items[0]).toBe("展会 (60.0%): need 10, in 0, gap 10");
+  });
+
   it("refuses a share it cannot read as one, naming the source", async () => {
     const { boss } = await history("tg-share");
-    for (const bad of ["150%", "1.5", "40", "-0.2", "abc%", ".5.5"]) {
+    for (const bad of ["150%", "1000%", "1.5", "40", "-0.2", "abc%", ".5.5", "x50%", "50%x", "50%%", "x0.5", "0.5x", "1.5.0", "00.5", "1.", "%"]) {
       const reply = await boss.run(`target 2026-12 40万 展会=${bad} 推荐=50%`);
       expect([bad, ...refusal(reply)]).toEqual([bad, false, "bad_share", `The share of "展会", "${bad}", is not a percentage: write it like 40% (or 0.4).`]);
     }
@@ -106,7 +115,10 @@ describe("target (目标)", () => {
     expect((await zh.run("目标 2026-10 40万")).text).toBe("2026-10 已经过去，请为本月或以后的月份设目标。");
     expect((await zh.run("目标 2026-12 40万 展会=四成")).text).toBe("“展会”的占比“四成”不是百分比，请写成 40%（或 0.4）。");
     expect((await zh.run("目标 2026-12 40万 展会=40%")).text).toBe("各来源占比合计 40.0%，必须等于 100%。");
-    expect(refusal(await zh.run("目标 2026-12 很多"))[1]).toBe("bad_amount");
+    const amount = refusal(await zh.run("目标 2026-12 很多"));
+    expect(amount[1]).toBe("bad_amount");
+    // The refusal quotes the amount as typed.
+    expect(amount[2]).toContain("很多");
     expect(await saved("tg-read")).toEqual([]);
   });
 

@@ -152,7 +152,7 @@ describe("import: a director who stops being one", () => {
     expect(dry.text).toContain("1 to create");
     expect((await admin.run("role nd-boss rep")).ok).toBe(true);
     const refused = await director.run(dry.confirm!);
-    expect(refused.text).toBe("This import assigns customers to other reps, and only a director may: ask a director to import it.");
+    expect([refused.code, refused.text]).toEqual(["forbidden", "This import assigns customers to other reps, and only a director may: ask a director to import it."]);
     expect(await t.db.prisma.customer.count({ where: { company: "Demoted Co" } })).toBe(0);
   });
 });

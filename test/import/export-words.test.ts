@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useCrm } from "../support/crm-fixture.ts";
+import { readXlsxCells } from "./files.ts";
 
 /**
  * The words of `export` (导出): whose customers, which format, the file's name and type, and the
@@ -57,7 +58,26 @@ describe("export (导出)", () => {
     const { boss, zhRep } = await team("ex-bad");
     const pdf = await boss.run("export team pdf");
     expect([pdf.code, pdf.text, pdf.files]).toEqual(["usage", 'I don\'t know "pdf" here: use export [mine|team] [csv|xlsx].', undefined]);
-    expect((await boss.run("export format=csv")).text).toBe('I don\'t know "format=csv" here: use export [mine|team] [csv|xlsx].');
+    const pair = await boss.run("export format=csv");
+    expect([pair.code, pair.files]).toEqual(["usage", undefined]);
+    expect(pair.text).toBe('I don\'t know "format=csv" here: use export [mine|team] [csv|xlsx].');
     expect((await zhRep.run("导出 表格")).text).toBe("看不懂“表格”：请用 客户 导出 [我的|团队] [csv|xlsx]。");
+  });
+
+  it("sends what the name says: CSV text with a BOM, or a workbook whose sheet is named in the caller's language", async () => {
+    const { boss, zhRep } = await team("ex-bytes");
+    // The team is this workspace's: not the customers of the workspaces before it.
+    const csvReply = await boss.run("export csv");
+    expect(csvReply.text).toBe("Exported 2 customers: customers-team-20261123.csv");
+    const csvFile = csvReply.files![0]!;
+    expect([...csvFile.data.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.from(csvFile.data).toString("utf8")).toContain("BossCo");
+    const xlsxFile = (await boss.run("export xlsx")).files![0]!;
+    expect(xlsxFile.name).toBe("customers-team-20261123.xlsx");
+    // An xlsx file is a zip archive: "PK" first.
+    expect(Buffer.from(xlsxFile.data.slice(0, 2)).toString("latin1")).toBe("PK");
+    expect((await readXlsxCells(xlsxFile.data)).name).toBe("Customers");
+    expect((await zhRep.run("新增 甲公司")).ok).toBe(true);
+    expect((await readXlsxCells((await zhRep.run("导出")).files![0]!.data)).name).toBe("客户");
   });
 });

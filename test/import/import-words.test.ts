@@ -30,6 +30,7 @@ describe("import without one file", () => {
     expect(en.text).toMatch(/^Send me the customer file \(\.xlsx or \.csv\)/);
     expect(en.cards).toHaveLength(1);
     expect(en.cards[0]!.title).toBe("import customers from an Excel or CSV file");
+    expect(en.cards[0]!.sections.map((s) => s.title)).toEqual([""]);
     expect(en.cards[0]!.sections[0]!.items).toHaveLength(3);
     expect(en.cards[0]!.sections[0]!.items[0]).toBe(en.text);
     expect(en.cards[0]!.sections[0]!.items[2]).toBe(
@@ -59,6 +60,16 @@ describe("import without one file", () => {
     expect((await t.crm.execute(admin.identity, "import confirm abc", { files })).code).toBe("one_file");
     expect(await pending("iw-two")).toBe(0);
   });
+});
+
+describe("import of a big file", () => {
+  it("checks it where nobody listens for progress (no messenger to tell)", async () => {
+    const { admin } = await people("iw-big");
+    const rows = Array.from({ length: 2_000 }, (_, i) => [`Quiet Customer ${i}`]);
+    const dry = await t.crm.execute(admin.identity, "import", { files: [csv([["Company"], ...rows])] });
+    expect(dry.ok, dry.text).toBe(true);
+    expect(dry.text).toContain("2,000 to create");
+  }, 60_000);
 });
 
 describe("import confirm and cancel words", () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { cadenceFrom, readTouches } from "../../src/customers/cadence-store.ts";
 import { dueAnsweredByTouch } from "../../src/customers/touch-due.ts";
 import type { Customer, Tx } from "../../src/db/types.ts";
+import type { ActivityKind } from "../../src/domain/channels.ts";
+import type { ChannelTouches } from "../../src/playbook/cadence.ts";
 import { playbookForWorkspace } from "../../src/calendar/workspace-playbook.ts";
 import { loadPlaybook } from "../../src/playbook/load-playbook.ts";
 import { addAs, useCrm } from "../support/crm-fixture.ts";
@@ -27,6 +29,14 @@ async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return t.db.prisma.$transaction((tx) => work(tx as Tx));
 }
 
+/** What a touch of `kind` at `at` answers, and how often the transaction was used to find out. */
+function answeredCounting(customer: Customer, kind: ActivityKind, at: Date, touches?: ChannelTouches[]) {
+  return inTransaction(async (tx) => {
+    const counted = counting(tx);
+    return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, kind, at, touches), uses: counted.uses() };
+  });
+}
+
 async function customerNumbered(n: number): Promise<Customer> {
   return t.db.prisma.customer.findFirstOrThrow({ where: { number: n, workspace: { externalId: "ws1" } } });
 }
@@ -42,20 +52,14 @@ describe("what a touch answers", () => {
     const first = cadenceFrom(playbook, customer, await inTransaction((tx) => readTouches(tx, customer))).channels[0]!;
     const at = first.dueAt;
     expect(at.getTime()).toBeGreaterThanOrEqual(customer.nextDueAt!.getTime());
-    const read = await inTransaction(async (tx) => {
-      const counted = counting(tx);
-      return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, first.channel, at), uses: counted.uses() };
-    });
+    const read = await answeredCounting(customer, first.channel, at);
     expect(read.answered).toEqual({ dueAt: at, overdueAt: first.overdueAt });
     expect(read.answered.overdueAt!.getTime()).toBeGreaterThan(at.getTime());
     expect(read.uses).toBeGreaterThan(0);
 
     // The same answer from touches read with the customer, and then nothing is read.
-    const withTouches = await inTransaction(async (tx) => {
-      const touches = await readTouches(tx, customer);
-      const counted = counting(tx);
-      return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, first.channel, at, touches), uses: counted.uses() };
-    });
+    const touches = await inTransaction((tx) => readTouches(tx, customer));
+    const withTouches = await answeredCounting(customer, first.channel, at, touches);
     expect(withTouches).toEqual({ answered: read.answered, uses: 0 });
   });
 
@@ -63,10 +67,7 @@ describe("what a touch answers", () => {
     const n = await addAs(rep, "add 中山明辉灯饰 contact=李女士 mobile=13800138202 stage=intention grade=B");
     const customer = await customerNumbered(n);
     const before = new Date(customer.nextDueAt!.getTime() - 1);
-    const read = await inTransaction(async (tx) => {
-      const counted = counting(tx);
-      return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, "call", before), uses: counted.uses() };
-    });
+    const read = await answeredCounting(customer, "call", before);
     expect(read).toEqual({ answered: { dueAt: null, overdueAt: null }, uses: 0 });
   });
 
@@ -74,10 +75,7 @@ describe("what a touch answers", () => {
     const n = await addAs(rep, "add 江门海川塑料 contact=王先生 mobile=13800138203 stage=intention grade=B");
     const customer = await customerNumbered(n);
     const late = new Date(customer.nextDueAt!.getTime() + 86_400_000);
-    const read = await inTransaction(async (tx) => {
-      const counted = counting(tx);
-      return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, "note", late), uses: counted.uses() };
-    });
+    const read = await answeredCounting(customer, "note", late);
     expect(read).toEqual({ answered: { dueAt: null, overdueAt: null }, uses: 0 });
   });
 
@@ -87,10 +85,7 @@ describe("what a touch answers", () => {
     expect(lost.ok, lost.text).toBe(true);
     const customer = await customerNumbered(n);
     expect(customer.nextDueAt).toBeNull();
-    const read = await inTransaction(async (tx) => {
-      const counted = counting(tx);
-      return { answered: await dueAnsweredByTouch(counted.tx, playbook, customer, "call", t.clock.now), uses: counted.uses() };
-    });
+    const read = await answeredCounting(customer, "call", t.clock.now);
     expect(read).toEqual({ answered: { dueAt: null, overdueAt: null }, uses: 0 });
   });
 

@@ -42,7 +42,13 @@ describe("pool (公海)", () => {
       // An empty field is no field: no leading " · ".
       { number: 3, company: "Half", daysAgo: 4, province: "", city: "佛山" },
     ]);
+    // A customer someone owns is not in the pool.
+    const bare = await t.db.prisma.customer.findFirstOrThrow({ where: { company: "Bare", workspace: { externalId: "pool-fields" } } });
+    await t.db.prisma.customer.create({
+      data: { workspaceId: bare.workspaceId, number: 4, ownerId: bare.ownerId, company: "Owned", companyKey: "owned", stage: "potential", grade: "C", classifiedAt: t.clock.now, stageEnteredAt: t.clock.now },
+    });
     const reply = await rep.run("pool");
+    expect(reply.cards.map((c) => c.sections.map((s) => s.title))).toEqual([[""], [""], [""]]);
     expect(reply.cards.map((c) => [c.title, c.subtitle, c.sections[0]!.items])).toEqual([
       ["#1 Bare", "Potential · C", ["in the pool since Sat 21 Nov 2026"]],
       ["#2 Placed", "Potential · C", ["广东 · 佛山", "in the pool since Fri 20 Nov 2026"]],

@@ -8,7 +8,7 @@ import { useCrm } from "../support/crm-fixture.ts";
 const t = useCrm();
 
 describe("a command about one customer, given none", () => {
-  it.each(["show", "edit", "log", "grade", "stage", "won", "order", "lost", "snooze", "file", "approve", "reject", "nudge"])(
+  it.each(["show", "edit", "log", "grade", "stage", "won", "order", "lost", "snooze", "file", "approve", "reject", "nudge", "release"])(
     "%s asks which customer",
     async (word) => {
       // The first person of a workspace is its admin: the director's commands reach the question too.
